@@ -1,0 +1,15 @@
+// One jest run for the whole monorepo: `npm test` is what CI runs.
+// Tests talk to real PostgreSQL and Redis when they answer on 127.0.0.1, and to
+// embedded PGlite and in-process events otherwise (see packages/testkit).
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/packages', '<rootDir>/subgraphs', '<rootDir>/router', '<rootDir>/embedded', '<rootDir>/test'],
+  testMatch: ['**/test/**/*.test.ts'],
+  transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest'] },
+  // jose ships ESM only; let swc turn it into CommonJS for jest's module system.
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  testTimeout: 60_000,
+  maxWorkers: 2,
+  setupFiles: ['reflect-metadata'],
+};

@@ -1,0 +1,3 @@
+export * from './viewer';
+export * from './identityHeaders';
+export * from './accessToken';

@@ -1,0 +1,128 @@
+import type { IncomingMessage, Server } from 'node:http';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { ForgedIdentityError, verifyAccessToken, verifyViewerHeaders, type Viewer } from '@supergraph/auth';
+import { ErrorCode } from '@supergraph/errors';
+import { maskErrors } from './errors';
+import { closeServer, createHttpService, createMetrics, graphqlHandler, listen, type Route } from './http';
+import type { Logger } from './logger';
+
+export interface SubgraphServiceOptions<TContext extends BaseContext> {
+  name: string;
+  schema: GraphQLSchema;
+  identitySecret: string;
+  logger: Logger;
+  /** A fresh context per operation (per-request DataLoaders live here). */
+  createContext: (viewer: Viewer | null) => TContext;
+  /** Extra HTTP routes, e.g. internal endpoints. */
+  routes?: Record<string, Route>;
+  /** Serve graphql-ws on `/graphql` for this subgraph's subscriptions. */
+  subscriptions?: {
+    /**
+     * Until the router serves subscriptions, clients may connect here directly with an access token
+     * in `connectionParams.authorization`; the router itself sends signed identity headers.
+     */
+    jwtSecret?: string;
+  };
+  ready?: () => Promise<boolean>;
+  production?: boolean;
+  maxBodyBytes?: number;
+}
+
+export interface RunningService {
+  url: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+function identityError(message: string) {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+}
+
+/**
+ * Serves one subgraph: GraphQL over HTTP (and graphql-ws when it has subscriptions), with the
+ * caller's identity taken only from headers the router signed. Health, readiness and metrics too.
+ */
+export async function startSubgraphService<TContext extends BaseContext>(
+  options: SubgraphServiceOptions<TContext>,
+  { port = 0, host = '127.0.0.1' }: { port?: number; host?: string } = {},
+): Promise<RunningService> {
+  const metrics = createMetrics(options.name);
+  const routes: Record<string, Route> = { ...options.routes };
+  const server = createHttpService({ routes, ready: options.ready, metrics });
+  const apollo = new ApolloServer<TContext>({
+    schema: options.schema,
+    // Subgraphs are reached by the router (and by operators' tooling); introspection feeds composition checks.
+    introspection: !options.production,
+    csrfPrevention: true,
+    formatError: maskErrors(options.logger, { exposeStack: !options.production }),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    logger: { debug: () => {}, info: () => {}, warn: (m) => options.logger.warn(String(m)), error: (m) => options.logger.error(String(m)) },
+  });
+  await apollo.start();
+  routes['/graphql'] = graphqlHandler({
+    apollo,
+    metrics,
+    maxBodyBytes: options.maxBodyBytes,
+    context: async (req: IncomingMessage) => {
+      try {
+        return options.createContext(verifyViewerHeaders(req.headers, options.identitySecret));
+      } catch (error) {
+        if (error instanceof ForgedIdentityError) throw identityError('Identity headers were not signed by the router');
+        throw error;
+      }
+    },
+  });
+
+  let disposeWs: (() => Promise<void>) | undefined;
+  if (options.subscriptions) {
+    const wss = new WebSocketServer({ server, path: '/graphql' });
+    const jwtSecret = options.subscriptions.jwtSecret;
+    const cleanup = useServer(
+      {
+        schema: options.schema,
+        onConnect: async (ctx) => {
+          try {
+            (ctx.extra as { viewer?: Viewer | null }).viewer = await viewerFromConnectionParams(ctx.connectionParams ?? {}, options.identitySecret, jwtSecret);
+            return true;
+          } catch {
+            return false; // graphql-ws closes with 4403 Forbidden
+          }
+        },
+        context: (ctx) => options.createContext((ctx.extra as { viewer?: Viewer | null }).viewer ?? null),
+      },
+      wss,
+    );
+    disposeWs = async () => {
+      await cleanup.dispose();
+      wss.close();
+    };
+  }
+
+  const address = await listen(server, port, host);
+  return {
+    ...address,
+    server,
+    close: async () => {
+      await disposeWs?.();
+      await apollo.stop();
+      await closeServer(server);
+    },
+  };
+}
+
+async function viewerFromConnectionParams(params: Record<string, unknown>, identitySecret: string, jwtSecret?: string): Promise<Viewer | null> {
+  const headers = Object.fromEntries(Object.entries(params).map(([k, v]) => [k.toLowerCase(), typeof v === 'string' ? v : undefined]));
+  const signed = verifyViewerHeaders(headers, identitySecret);
+  if (signed) return signed;
+  const authorization = headers.authorization;
+  if (authorization && jwtSecret) {
+    const token = authorization.replace(/^Bearer\s+/i, '');
+    return (await verifyAccessToken(token, jwtSecret)).viewer;
+  }
+  return null;
+}
