@@ -4,7 +4,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/packages', '<rootDir>/subgraphs', '<rootDir>/router', '<rootDir>/embedded', '<rootDir>/test'],
+  testPathIgnorePatterns: ['/node_modules/', '/data/'],
   testMatch: ['**/test/**/*.test.ts'],
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest'] },
   // jose ships ESM only; let swc turn it into CommonJS for jest's module system.

@@ -13,3 +13,4 @@ export * from './http';
 export * from './subgraph';
 export * from './loaders';
 export * from './runSubgraph';
+export * from './main';
