@@ -67,6 +67,9 @@ export function verifyViewerHeaders(
   return viewer;
 }
 
+/** Header with the signature of a service-to-service request body. */
+export const BODY_SIGNATURE_HEADER = 'x-supergraph-body-signature';
+
 /** Signature for a service-to-service request body (router → users API-key lookup). */
 export function signBody(body: string, secret: string): string {
   return sign(`body:${body}`, secret);

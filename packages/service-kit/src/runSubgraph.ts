@@ -21,6 +21,8 @@ export interface SubgraphRuntime {
   dataSource: DataSource;
   pubsub: PubSub;
   logger: Logger;
+  /** Shared with the router: signs identities (and service-to-service bodies), and access tokens. */
+  secrets: { identity: string; jwt: string };
   /** Adds an event to the outbox inside the caller's transaction. Call `eventsCommitted()` after the commit. */
   emit<T>(manager: EntityManager, topic: string, payload: T): Promise<DomainEvent<T>>;
   /** Tells the relay that committed events are waiting, so they go out now rather than at the next poll. */
@@ -85,6 +87,7 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
     dataSource: database.dataSource,
     pubsub: config.messaging.pubsub,
     logger,
+    secrets: { identity: config.identitySecret, jwt: config.jwtSecret },
     emit: (manager, topic, payload) => enqueueEvent(manager, topic, payload),
     eventsCommitted: () => relay.nudge(),
   };

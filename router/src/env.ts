@@ -1,0 +1,36 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { DEV_IDENTITY_SECRET, DEV_JWT_SECRET, parseEnv, secret } from '@supergraph/service-kit';
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('127.0.0.1'),
+  /** Any composed supergraph; subgraph URLs come from it unless SUBGRAPH_<NAME>_URL overrides them. */
+  SUPERGRAPH_PATH: z.string().default(resolve(__dirname, '../../schema/supergraph.graphql')),
+  IDENTITY_SECRET: secret('IDENTITY_SECRET', DEV_IDENTITY_SECRET),
+  JWT_SECRET: secret('JWT_SECRET', DEV_JWT_SECRET),
+  /** Where API keys are verified; defaults to the `users` subgraph's origin. */
+  API_KEY_VERIFY_URL: z.url().optional(),
+  /** Comma-separated allowed origins; `*` allows any (tokens travel in headers, not cookies). */
+  CORS_ORIGINS: z.string().optional(),
+  MAX_DEPTH: z.coerce.number().int().positive().default(15),
+  MAX_ALIASES: z.coerce.number().int().positive().default(30),
+  MAX_TOKENS: z.coerce.number().int().positive().default(5000),
+  MAX_COST: z.coerce.number().int().positive().default(50_000),
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type RouterEnv = z.infer<typeof schema> & { subgraphUrls: Record<string, string> };
+
+/** Reads the router's environment once; SUBGRAPH_<NAME>_URL entries become `subgraphUrls`. */
+export function readRouterEnv(source: Record<string, string | undefined> = process.env): RouterEnv {
+  const env = parseEnv(schema, source);
+  const subgraphUrls: Record<string, string> = {};
+  for (const [key, value] of Object.entries(source)) {
+    const match = /^SUBGRAPH_([A-Z0-9_]+)_URL$/.exec(key);
+    if (match && value) subgraphUrls[match[1].toLowerCase()] = value;
+  }
+  return { ...env, subgraphUrls };
+}

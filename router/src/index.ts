@@ -1,0 +1,38 @@
+import { createLogger } from '@supergraph/service-kit';
+import { readRouterEnv } from './env';
+import { readSupergraph, startRouter } from './server';
+
+async function main() {
+  const env = readRouterEnv();
+  const logger = createLogger({ service: 'router' }, env.LOG_LEVEL);
+  const router = await startRouter(
+    {
+      supergraphSdl: readSupergraph(env.SUPERGRAPH_PATH),
+      subgraphUrls: env.subgraphUrls,
+      identitySecret: env.IDENTITY_SECRET,
+      jwtSecret: env.JWT_SECRET,
+      apiKeyVerifyUrl: env.API_KEY_VERIFY_URL,
+      production: env.NODE_ENV === 'production',
+      corsOrigins: env.CORS_ORIGINS?.split(',').map((o) => o.trim()),
+      limits: { maxDepth: env.MAX_DEPTH, maxAliases: env.MAX_ALIASES, maxCost: env.MAX_COST, maxTokens: env.MAX_TOKENS },
+      maxBodyBytes: env.MAX_BODY_BYTES,
+      logger,
+    },
+    { port: env.PORT, host: env.HOST },
+  );
+  logger.info('router listening', { url: `${router.url}/graphql` });
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await router.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

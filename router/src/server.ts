@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import { Supergraph } from '@apollo/federation-internals';
+import { closeServer, createHttpService, createMetrics, graphqlHandler, listen, maskErrors, type Logger, type Route, type ServiceMetrics } from '@supergraph/service-kit';
+import { ApiKeyVerifier } from './apiKeys';
+import { createRouterContext, type RouterContext } from './context';
+import { AuthenticatedDataSource } from './datasource';
+import { operationLimitsPlugin, type OperationLimits } from './limits';
+
+export interface RouterConfig {
+  supergraphSdl: string;
+  /** Overrides of the subgraph URLs written in the supergraph, by subgraph name. */
+  subgraphUrls?: Record<string, string>;
+  identitySecret: string;
+  jwtSecret: string;
+  apiKeyVerifyUrl?: string;
+  production?: boolean;
+  corsOrigins?: string[];
+  limits: OperationLimits & { maxTokens: number };
+  maxBodyBytes?: number;
+  logger: Logger;
+}
+
+export interface RunningRouter {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Subgraph names and URLs as the supergraph's `join__Graph` enum records them. */
+export function subgraphsOf(supergraphSdl: string): { name: string; url: string }[] {
+  return Supergraph.build(supergraphSdl).subgraphsMetadata().map((s) => ({ name: s.name, url: s.url }));
+}
+
+function corsHandler(origins: string[] | undefined) {
+  const allowAny = !origins || origins.includes('*');
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    const origin = req.headers.origin;
+    if (!origin) return false;
+    if (!allowAny && !origins!.includes(origin)) return false;
+    res.setHeader('access-control-allow-origin', allowAny ? '*' : origin);
+    res.setHeader('vary', 'Origin');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        'access-control-allow-methods': 'GET, POST, OPTIONS',
+        'access-control-allow-headers': 'content-type, authorization, x-api-key, apollo-require-preflight, x-apollo-operation-name, traceparent',
+        'access-control-max-age': '600',
+      });
+      res.end();
+      return true;
+    }
+    return false;
+  };
+}
+
+function requestMetricsPlugin(metrics: ServiceMetrics): ApolloServerPlugin<RouterContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation, errors, response }) {
+          metrics.requests.inc({ operation: operation?.operation ?? 'unknown', status: String(response.http.status ?? (errors?.length ? 'error' : 200)) });
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The router: `@apollo/gateway` executing query plans over the subgraphs named in the supergraph,
+ * on `@apollo/server` over plain `node:http`. Stateless: any number can run side by side.
+ */
+export async function startRouter(config: RouterConfig, { port = 0, host = '127.0.0.1' }: { port?: number; host?: string } = {}): Promise<RunningRouter> {
+  const { logger } = config;
+  const subgraphs = subgraphsOf(config.supergraphSdl).map((s) => ({ ...s, url: config.subgraphUrls?.[s.name] ?? s.url }));
+  const urlOf = new Map(subgraphs.map((s) => [s.name, s.url]));
+  const users = urlOf.get('users');
+  const verifyUrl = config.apiKeyVerifyUrl ?? (users ? new URL('/internal/api-keys/verify', users).toString() : undefined);
+  const apiKeys = new ApiKeyVerifier(verifyUrl ?? 'http://invalid.localhost/', config.identitySecret, logger);
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: config.supergraphSdl,
+    buildService: ({ name, url }) => new AuthenticatedDataSource({ name, url: urlOf.get(name) ?? url! }, config.identitySecret),
+    logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
+  });
+
+  const metrics = createMetrics('router');
+  const routes: Record<string, Route> = {};
+  const server = createHttpService({
+    routes,
+    metrics,
+    before: corsHandler(config.corsOrigins),
+    ready: async () => {
+      const checks = await Promise.all(
+        subgraphs.map((s) =>
+          fetch(new URL('/health', s.url), { signal: AbortSignal.timeout(1000) })
+            .then((r) => r.ok)
+            .catch(() => false),
+        ),
+      );
+      return checks.every(Boolean);
+    },
+  });
+
+  const apollo = new ApolloServer<RouterContext>({
+    gateway,
+    introspection: !config.production,
+    csrfPrevention: true,
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    formatError: maskErrors(logger, { exposeStack: !config.production }),
+    includeStacktraceInErrorResponses: !config.production,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      operationLimitsPlugin(config.limits),
+      requestMetricsPlugin(metrics),
+      config.production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+    ],
+    logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
+  });
+  await apollo.start();
+  routes['/graphql'] = graphqlHandler({
+    apollo,
+    maxBodyBytes: config.maxBodyBytes,
+    context: (req) => createRouterContext(req, { jwtSecret: config.jwtSecret, apiKeys }),
+  });
+  const address = await listen(server, port, host);
+  return {
+    ...address,
+    close: async () => {
+      await apollo.stop();
+      await closeServer(server);
+    },
+  };
+}
+
+export function readSupergraph(path: string) {
+  return readFileSync(path, 'utf8');
+}
