@@ -1,4 +1,5 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
+import { signedIn } from '../context';
 import { DateTime } from './DateTime';
 
 export const resolvers: Resolvers = {
@@ -8,9 +9,9 @@ export const resolvers: Resolvers = {
     user: (_, { id }, { users }) => users.user(id),
   },
   Mutation: {
-    register: (_, { input }, { auth }) => auth.register(input),
-    login: (_, { input }, { auth }) => auth.login(input),
-    refreshToken: (_, { token }, { auth }) => auth.refresh(token),
+    register: async (_, { input }, ctx) => signedIn(ctx, ctx.runtime, await ctx.auth.register(input)),
+    login: async (_, { input }, ctx) => signedIn(ctx, ctx.runtime, await ctx.auth.login(input)),
+    refreshToken: async (_, { token }, ctx) => signedIn(ctx, ctx.runtime, await ctx.auth.refresh(token)),
     logout: (_, { refreshToken }, { auth }) => auth.logout(refreshToken),
     addAddress: (_, { input }, { users }) => users.addAddress(input),
     updateProfile: (_, { input }, { users }) => users.updateProfile(input),
