@@ -22,6 +22,9 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
+/** Every variable the router reads, besides SUBGRAPH_<NAME>_URL. */
+export const ROUTER_ENV_KEYS = Object.keys(schema.shape);
+
 export type RouterEnv = z.infer<typeof schema> & { subgraphUrls: Record<string, string> };
 
 /** Reads the router's environment once; SUBGRAPH_<NAME>_URL entries become `subgraphUrls`. */

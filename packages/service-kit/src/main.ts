@@ -5,11 +5,6 @@ import { connectMessaging } from './infrastructure';
 import { createLogger } from './logger';
 import { runSubgraph, type SubgraphDefinition } from './runSubgraph';
 
-/**
- * The environment every subgraph reads. Its database comes from `<NAME>_DATABASE_URL`, or from
- * `DATABASE_URL` with the database name replaced by `supergraph_<name>` (one database per
- * subgraph on a shared server), or else the embedded engine in `DATA_DIR/<name>`.
- */
 const subgraphEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535),
@@ -27,6 +22,9 @@ const subgraphEnvSchema = z.object({
   INSTANCE_ID: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
+
+/** Every variable a subgraph reads (`<NAME>_DATABASE_URL` stands for SUBGRAPH_DATABASE_URL). */
+export const SUBGRAPH_ENV_KEYS = Object.keys(subgraphEnvSchema.shape);
 
 /**
  * The environment every subgraph reads. Its database comes from `<NAME>_DATABASE_URL`, or from

@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const ROOT = join(__dirname, '../..');
+
+export interface ServiceProcess {
+  name: string;
+  url: string;
+  child: ChildProcess;
+  /** SIGKILL: the process dies at once, mid-work, as in a crash. */
+  crash(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const running = new Set<ServiceProcess>();
+
+/**
+ * Starts a workspace as its own process, the way its container does (`tsx src/index.ts` in the
+ * workspace), and waits for its "listening" log line to learn its URL (ports are 0: picked by the OS).
+ */
+export async function spawnService(name: string, workspaceDir: string, env: Record<string, string>, timeoutMs = 60_000): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/index.ts'], {
+    cwd: join(ROOT, workspaceDir),
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const lines: string[] = [];
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start in time:\n${lines.join('\n')}`)), timeoutMs);
+    const onLine = (line: string) => {
+      lines.push(line);
+      if (lines.length > 200) lines.shift();
+      try {
+        const entry = JSON.parse(line);
+        if (typeof entry.msg === 'string' && entry.msg.endsWith('listening') && entry.url) {
+          clearTimeout(timer);
+          resolve(entry.url);
+        }
+      } catch {
+        /* not a log line */
+      }
+    };
+    createInterface({ input: child.stderr! }).on('line', onLine);
+    createInterface({ input: child.stdout! }).on('line', onLine);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited with ${code}:\n${lines.join('\n')}`));
+    });
+  });
+  const service: ServiceProcess = {
+    name,
+    url,
+    child,
+    crash: async () => {
+      running.delete(service);
+      child.kill('SIGKILL');
+      await exited;
+    },
+    stop: async () => {
+      running.delete(service);
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+  running.add(service);
+  return service;
+}
+
+export async function stopAllServices() {
+  await Promise.all([...running].map((s) => s.stop()));
+}
