@@ -26,6 +26,6 @@ export function composeSupergraph(): { supergraphSdl?: string; errors: string[];
   return {
     supergraphSdl: result.errors ? undefined : result.supergraphSdl,
     errors: (result.errors ?? []).map((e) => e.message),
-    hints: ('hints' in result ? result.hints : []).map((h) => h.toString()),
+    hints: ('hints' in result && result.hints ? result.hints : []).map((h) => h.toString()),
   };
 }

@@ -123,7 +123,7 @@ export async function startRouter(config: RouterConfig, { port = 0, host = '127.
   await apollo.start();
   routes['/graphql'] = graphqlHandler({
     apollo,
-    maxBodyBytes: config.maxBodyBytes,
+    maxBodyBytes: config.maxBodyBytes ?? 256 * 1024,
     context: (req) => createRouterContext(req, { jwtSecret: config.jwtSecret, apiKeys }),
   });
   const address = await listen(server, port, host);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
+import { BACKGROUND_QUERY_TAG } from '../db/database';
 import { inTransaction, queryRows } from '../db/transaction';
 import type { Logger } from '../logger';
 import type { DomainEvent, EventBus, Subscription } from './types';
@@ -35,6 +36,9 @@ export class CreateEventTables1763800000000 implements MigrationInterface {
     await q.query('DROP TABLE outbox');
   }
 }
+
+/** Marks the relay's background statements, which `Database.queryCount` leaves out. */
+const RELAY_QUERY_TAG = BACKGROUND_QUERY_TAG;
 
 /** Writes an event into the outbox as part of the caller's transaction. */
 export async function enqueueEvent<T>(manager: EntityManager, topic: string, payload: T): Promise<DomainEvent<T>> {
@@ -108,7 +112,7 @@ export class OutboxRelay {
     for (;;) {
       const rows = await queryRows<{ seq: string; id: string; topic: string; payload: unknown; occurred_at: Date }>(
         this.dataSource,
-        `UPDATE outbox SET claimed_until = now() + ($2 || ' milliseconds')::interval
+        `${RELAY_QUERY_TAG} UPDATE outbox SET claimed_until = now() + ($2 || ' milliseconds')::interval
           WHERE seq IN (
             SELECT seq FROM outbox
              WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())
@@ -125,10 +129,10 @@ export class OutboxRelay {
           published.push(row.seq);
         }
       } finally {
-        if (published.length) await this.dataSource.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [published]);
+        if (published.length) await this.dataSource.query(`${RELAY_QUERY_TAG} UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [published]);
         const unpublished = rows.filter((r) => !published.includes(r.seq)).map((r) => r.seq);
         // Hand back what we could not publish, so the next pass retries it without waiting for the lease.
-        if (unpublished.length) await this.dataSource.query('UPDATE outbox SET claimed_until = NULL WHERE seq = ANY($1::bigint[])', [unpublished]);
+        if (unpublished.length) await this.dataSource.query(`${RELAY_QUERY_TAG} UPDATE outbox SET claimed_until = NULL WHERE seq = ANY($1::bigint[])`, [unpublished]);
       }
       if (rows.length < this.batchSize) return;
     }
