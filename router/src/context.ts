@@ -6,6 +6,8 @@ import type { ApiKeyVerifier } from './apiKeys';
 
 export interface RouterContext {
   viewer: Viewer | null;
+  /** When the caller's access token expires (ms since the epoch); a subscription ends then. */
+  expiresAt?: number;
   traceparent?: string;
 }
 
@@ -21,14 +23,14 @@ function unauthenticated(message: string, reason: string) {
 export async function authenticate(
   headers: IncomingMessage['headers'],
   { jwtSecret, apiKeys }: { jwtSecret: string; apiKeys: ApiKeyVerifier },
-): Promise<Viewer | null> {
+): Promise<{ viewer: Viewer | null; expiresAt?: number }> {
   const authorization = headers.authorization;
   const apiKey = headers['x-api-key'];
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) throw unauthenticated('Authorization header must be "Bearer <token>"', 'malformed');
     try {
-      return (await verifyAccessToken(match[1], jwtSecret)).viewer;
+      return await verifyAccessToken(match[1], jwtSecret);
     } catch (error) {
       if (error instanceof AccessTokenError) {
         throw unauthenticated(error.reason === 'expired' ? 'Access token has expired' : 'Access token is invalid', error.reason);
@@ -39,12 +41,21 @@ export async function authenticate(
   if (typeof apiKey === 'string' && apiKey) {
     const viewer = await apiKeys.verify(apiKey);
     if (!viewer) throw unauthenticated('API key is invalid or revoked', 'invalid');
-    return viewer;
+    return { viewer };
   }
-  return null;
+  return { viewer: null };
 }
 
 export async function createRouterContext(req: IncomingMessage, options: { jwtSecret: string; apiKeys: ApiKeyVerifier }): Promise<RouterContext> {
   const traceparent = req.headers.traceparent;
-  return { viewer: await authenticate(req.headers, options), traceparent: typeof traceparent === 'string' ? traceparent : undefined };
+  return { ...(await authenticate(req.headers, options)), traceparent: typeof traceparent === 'string' ? traceparent : undefined };
+}
+
+/** The same, from graphql-ws `connectionParams` (`authorization`/`Authorization`, `x-api-key`). */
+export async function createRouterContextFromParams(params: Record<string, unknown>, options: { jwtSecret: string; apiKeys: ApiKeyVerifier }): Promise<RouterContext> {
+  const headers: IncomingMessage['headers'] = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value === 'string') headers[key.toLowerCase()] = value;
+  }
+  return authenticate(headers, options);
 }

@@ -7,9 +7,13 @@ import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPag
 import { Supergraph } from '@apollo/federation-internals';
 import { closeServer, createHttpService, createMetrics, graphqlHandler, listen, maskErrors, type Logger, type Route, type ServiceMetrics } from '@supergraph/service-kit';
 import { ApiKeyVerifier } from './apiKeys';
-import { createRouterContext, type RouterContext } from './context';
+import { createRouterContext, createRouterContextFromParams, type RouterContext } from './context';
 import { AuthenticatedDataSource } from './datasource';
 import { operationLimitsPlugin, type OperationLimits } from './limits';
+import { SubscriptionHub } from './subscriptions/hub';
+import { SubscriptionPlanner } from './subscriptions/plan';
+import { UpstreamConnections } from './subscriptions/upstream';
+import { attachWebSocketServer, type SubscriptionLimits } from './subscriptions/websocket';
 
 export interface RouterConfig {
   supergraphSdl: string;
@@ -21,6 +25,7 @@ export interface RouterConfig {
   production?: boolean;
   corsOrigins?: string[];
   limits: OperationLimits & { maxTokens: number };
+  subscriptionLimits?: SubscriptionLimits;
   maxBodyBytes?: number;
   logger: Logger;
 }
@@ -28,6 +33,8 @@ export interface RouterConfig {
 export interface RunningRouter {
   url: string;
   port: number;
+  /** Subscriptions clients hold, and the distinct upstream subscriptions behind them. */
+  subscriptionStats(): { clients: number; upstream: number; shared: number };
   close(): Promise<void>;
 }
 
@@ -81,9 +88,10 @@ export async function startRouter(config: RouterConfig, { port = 0, host = '127.
   const verifyUrl = config.apiKeyVerifyUrl ?? (users ? new URL('/internal/api-keys/verify', users).toString() : undefined);
   const apiKeys = new ApiKeyVerifier(verifyUrl ?? 'http://invalid.localhost/', config.identitySecret, logger);
 
+  const buildService = ({ name, url }: { name: string; url?: string }) => new AuthenticatedDataSource({ name, url: urlOf.get(name) ?? url! }, config.identitySecret);
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
-    buildService: ({ name, url }) => new AuthenticatedDataSource({ name, url: urlOf.get(name) ?? url! }, config.identitySecret),
+    buildService,
     logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
 
@@ -126,10 +134,27 @@ export async function startRouter(config: RouterConfig, { port = 0, host = '127.
     maxBodyBytes: config.maxBodyBytes ?? 256 * 1024,
     context: (req) => createRouterContext(req, { jwtSecret: config.jwtSecret, apiKeys }),
   });
+  const planner = new SubscriptionPlanner(config.supergraphSdl);
+  const upstream = new UpstreamConnections((name) => urlOf.get(name)!, config.identitySecret, logger);
+  const hub = new SubscriptionHub(planner, upstream, Object.fromEntries(subgraphs.map((s) => [s.name, buildService(s)])), logger);
+  const websocket = attachWebSocketServer({
+    server,
+    planner,
+    hub,
+    apollo,
+    authenticate: (params) => createRouterContextFromParams(params, { jwtSecret: config.jwtSecret, apiKeys }),
+    operationLimits: config.limits,
+    limits: config.subscriptionLimits ?? { perConnection: 100, perInstance: 20_000 },
+    logger,
+  });
+
   const address = await listen(server, port, host);
   return {
     ...address,
+    subscriptionStats: () => ({ clients: websocket.subscriptionsOpen, upstream: upstream.openSubscriptions, shared: hub.size }),
     close: async () => {
+      await websocket.close();
+      await upstream.close();
       await apollo.stop();
       await closeServer(server);
     },

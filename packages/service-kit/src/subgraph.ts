@@ -82,18 +82,38 @@ export async function startSubgraphService<TContext extends BaseContext>(
   if (options.subscriptions) {
     const wss = new WebSocketServer({ server, path: '/graphql' });
     const jwtSecret = options.subscriptions.jwtSecret;
+    type Extra = { viewer?: Viewer | null; operationViewers?: Map<string, Viewer | null> };
     const cleanup = useServer(
       {
         schema: options.schema,
         onConnect: async (ctx) => {
           try {
-            (ctx.extra as { viewer?: Viewer | null }).viewer = await viewerFromConnectionParams(ctx.connectionParams ?? {}, options.identitySecret, jwtSecret);
+            (ctx.extra as Extra).viewer = await viewerFromConnectionParams(ctx.connectionParams ?? {}, options.identitySecret, jwtSecret);
             return true;
           } catch {
             return false; // graphql-ws closes with 4403 Forbidden
           }
         },
-        context: (ctx) => options.createContext((ctx.extra as { viewer?: Viewer | null }).viewer ?? null),
+        // The router multiplexes many callers over one connection: each subscription may carry
+        // its own signed identity in `extensions.identity`, which then wins over the connection's.
+        onSubscribe: (ctx, id, payload) => {
+          const identity = (payload.extensions as { identity?: Record<string, string> } | undefined)?.identity;
+          if (!identity) return;
+          const extra = ctx.extra as Extra;
+          try {
+            (extra.operationViewers ??= new Map()).set(id, verifyViewerHeaders(identity, options.identitySecret));
+          } catch {
+            return [identityError('Identity was not signed by the router')];
+          }
+        },
+        onComplete: (ctx, id) => {
+          (ctx.extra as Extra).operationViewers?.delete(id);
+        },
+        context: (ctx, id) => {
+          const extra = ctx.extra as Extra;
+          const viewer = extra.operationViewers?.has(id) ? extra.operationViewers.get(id)! : (extra.viewer ?? null);
+          return options.createContext(viewer);
+        },
       },
       wss,
     );

@@ -1,0 +1,172 @@
+import type { ServiceMap } from '@apollo/gateway';
+import { GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
+import { ErrorCode } from '@supergraph/errors';
+import type { Logger } from '@supergraph/service-kit';
+import type { RouterContext } from '../context';
+import type { SubscriptionPlanner, SubscriptionPlan } from './plan';
+import { dedupeKey, type UpstreamConnections } from './upstream';
+
+export interface SubscribeRequest {
+  document: DocumentNode;
+  source: string;
+  operationName?: string;
+  variables: Record<string, unknown>;
+  context: RouterContext;
+}
+
+/** A client's queue. Bounded: a client that falls this far behind loses its oldest events, not the router's memory. */
+const CLIENT_QUEUE_LIMIT = 100;
+
+class ClientStream implements AsyncIterableIterator<ExecutionResult> {
+  private readonly queue: ExecutionResult[] = [];
+  private waiting?: (r: IteratorResult<ExecutionResult>) => void;
+  private done = false;
+  dropped = 0;
+
+  constructor(private readonly onReturn: () => void) {}
+
+  push(result: ExecutionResult) {
+    if (this.done) return;
+    if (this.waiting) {
+      const resolve = this.waiting;
+      this.waiting = undefined;
+      resolve({ value: result, done: false });
+      return;
+    }
+    this.queue.push(result);
+    if (this.queue.length > CLIENT_QUEUE_LIMIT) {
+      this.queue.shift();
+      this.dropped++;
+    }
+  }
+
+  /** Ends the stream after what is queued (and `last`, if given). */
+  end(last?: ExecutionResult) {
+    if (this.done) return;
+    if (last) this.push(last);
+    this.done = true;
+    if (this.waiting && this.queue.length === 0) {
+      this.waiting({ value: undefined, done: true });
+      this.waiting = undefined;
+    }
+  }
+
+  next(): Promise<IteratorResult<ExecutionResult>> {
+    if (this.queue.length) return Promise.resolve({ value: this.queue.shift()!, done: false });
+    if (this.done) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve) => (this.waiting = resolve));
+  }
+
+  return(): Promise<IteratorResult<ExecutionResult>> {
+    if (!this.done) {
+      this.done = true;
+      this.queue.length = 0;
+      this.waiting?.({ value: undefined, done: true });
+      this.waiting = undefined;
+    }
+    this.onReturn();
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  [Symbol.asyncIterator]() {
+    return this;
+  }
+}
+
+interface Shared {
+  plan: SubscriptionPlan;
+  listeners: Set<ClientStream>;
+  stop: () => void;
+  /** Events are resolved one after another so that every client sees them in order. */
+  tail: Promise<void>;
+}
+
+/**
+ * Federated subscriptions: the primary subscription runs on the owning subgraph; each event is
+ * resolved once (the rest of the plan) and the result fanned out to every client that shares the
+ * same operation, variables and identity.
+ */
+export class SubscriptionHub {
+  private readonly shared = new Map<string, Shared>();
+
+  constructor(
+    private readonly planner: SubscriptionPlanner,
+    private readonly upstream: UpstreamConnections,
+    private readonly serviceMap: ServiceMap,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Distinct upstream subscriptions held (shared ones count once). */
+  get size() {
+    return this.shared.size;
+  }
+
+  subscribe(request: SubscribeRequest): AsyncIterableIterator<ExecutionResult> {
+    const plan = this.planner.plan(request.document, request.source, request.operationName);
+    const key = dedupeKey(request.source, request.operationName, request.variables, request.context.viewer);
+    let entry = this.shared.get(key);
+    if (!entry) entry = this.open(key, plan, request);
+    const shared = entry;
+    let expiry: NodeJS.Timeout | undefined;
+    const stream = new ClientStream(() => {
+      clearTimeout(expiry);
+      shared.listeners.delete(stream);
+      if (shared.listeners.size === 0 && this.shared.get(key) === shared) {
+        this.shared.delete(key);
+        shared.stop();
+      }
+    });
+    shared.listeners.add(stream);
+    if (request.context.expiresAt) {
+      const ms = request.context.expiresAt - Date.now();
+      const expire = () =>
+        stream.end({ errors: [new GraphQLError('Access token has expired', { extensions: { code: ErrorCode.UNAUTHENTICATED, reason: 'expired' } })] });
+      // setTimeout holds at most ~24.8 days; tokens are minutes long.
+      expiry = setTimeout(expire, Math.max(0, Math.min(ms, 2 ** 31 - 1)));
+    }
+    return stream;
+  }
+
+  private open(key: string, plan: SubscriptionPlan, request: SubscribeRequest): Shared {
+    const upstreamVariables = Object.fromEntries((plan.primary.variableUsages ?? []).map((name) => [name, request.variables[name]]));
+    const entry: Shared = { plan, listeners: new Set(), stop: () => {}, tail: Promise.resolve() };
+    const broadcast = (result: ExecutionResult) => {
+      for (const listener of entry.listeners) listener.push(result);
+    };
+    const endAll = (last?: ExecutionResult) => {
+      if (this.shared.get(key) === entry) this.shared.delete(key);
+      for (const listener of entry.listeners) listener.end(last);
+    };
+    entry.stop = this.upstream.subscribe(
+      { serviceName: plan.primary.serviceName, query: plan.primary.operation, variables: upstreamVariables, viewer: request.context.viewer },
+      {
+        next: (event) => {
+          entry.tail = entry.tail.then(async () => {
+            try {
+              broadcast(await this.planner.resolveEvent(plan, event, { serviceMap: this.serviceMap, context: request.context, variables: request.variables }));
+            } catch (error) {
+              this.logger.error('subscription event could not be resolved', { error });
+              broadcast({ data: null, errors: [new GraphQLError('Internal server error', { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } })] });
+            }
+          });
+        },
+        error: (error) => {
+          void entry.tail.then(() => endAll({ errors: upstreamErrors(error) }));
+        },
+        complete: () => {
+          void entry.tail.then(() => endAll());
+        },
+      },
+    );
+    this.shared.set(key, entry);
+    return entry;
+  }
+}
+
+/** What a subgraph refused (an array of GraphQL errors), or a connection failure. */
+function upstreamErrors(error: unknown): GraphQLError[] {
+  if (Array.isArray(error)) {
+    return error.map((e) => new GraphQLError(e.message ?? 'Subscription failed', { extensions: e.extensions ?? { code: ErrorCode.INTERNAL_SERVER_ERROR } }));
+  }
+  return [new GraphQLError('The subgraph serving this subscription is unavailable', { extensions: { code: 'SUBGRAPH_UNAVAILABLE' } })];
+}

@@ -1,0 +1,85 @@
+import { buildOperationContext, executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
+import { operationFromDocument, Supergraph, type Schema } from '@apollo/federation-internals';
+import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from '@apollo/query-planner';
+import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import type { RouterContext } from '../context';
+
+/**
+ * The name under which an event stands in for the primary fetch when the rest of a subscription
+ * plan runs. No subgraph can be called this: the federation spec reserves the double underscore.
+ */
+const EVENT_SERVICE = '__subscription_event__';
+
+export interface SubscriptionPlan {
+  /** The subscription to open on the subgraph that owns the field. */
+  primary: FetchNode;
+  /** What other subgraphs must add to every event (entity fields), or nothing. */
+  rest?: PlanNode;
+  document: DocumentNode;
+  operationName?: string;
+  /** A plan whose primary fetch is answered by the event and whose rest is the planner's. */
+  perEvent: QueryPlan;
+}
+
+/**
+ * Plans subscriptions with the federation query planner (a primary fetch plus the rest) and
+ * resolves each event by executing the rest with `@apollo/gateway`'s own `executeQueryPlan`.
+ */
+export class SubscriptionPlanner {
+  private readonly supergraph: Supergraph;
+  private readonly planner: QueryPlanner;
+  private readonly apiSchema: Schema;
+  readonly supergraphSchema: GraphQLSchema;
+  readonly apiGraphQLSchema: GraphQLSchema;
+  private readonly cache = new Map<string, SubscriptionPlan>();
+
+  constructor(supergraphSdl: string, private readonly maxCachedPlans = 1000) {
+    this.supergraph = Supergraph.build(supergraphSdl);
+    this.planner = new QueryPlanner(this.supergraph);
+    this.apiSchema = this.supergraph.apiSchema();
+    this.supergraphSchema = this.supergraph.schema.toGraphQLJSSchema();
+    this.apiGraphQLSchema = this.apiSchema.toGraphQLJSSchema();
+  }
+
+  plan(document: DocumentNode, source: string, operationName?: string): SubscriptionPlan {
+    const key = `${operationName ?? ''}\n${source}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const operation = operationFromDocument(this.apiSchema, document, { operationName });
+    const queryPlan = this.planner.buildQueryPlan(operation);
+    const node = queryPlan.node;
+    if (!node || node.kind !== 'Subscription') throw new GraphQLError('Only subscription operations are planned here');
+    const primary: FetchNode = node.primary;
+    const plan = { primary, rest: node.rest, document, operationName } as SubscriptionPlan;
+    const eventFetch: FetchNode = { ...primary, serviceName: EVENT_SERVICE };
+    // Even without a rest, executing the plan shapes the subgraph's answer to the client's selection.
+    plan.perEvent = { kind: 'QueryPlan', node: node.rest ? { kind: 'Sequence', nodes: [eventFetch, node.rest] } : eventFetch };
+    if (this.cache.size >= this.maxCachedPlans) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(key, plan);
+    return plan;
+  }
+
+  /**
+   * Turns one event of the primary subscription into the client's result: the rest of the plan
+   * fetches the other subgraphs' fields (batched per event, as for a query), then the response is
+   * shaped to the client's selection.
+   */
+  async resolveEvent(
+    plan: SubscriptionPlan,
+    event: ExecutionResult,
+    { serviceMap, context, variables }: { serviceMap: ServiceMap; context: RouterContext; variables: Record<string, unknown> },
+  ): Promise<ExecutionResult> {
+    if (!event.data) return event;
+    const eventSource: GraphQLDataSource = { process: async () => ({ data: event.data, errors: event.errors as never }) };
+    const operationContext = buildOperationContext({ schema: this.supergraphSchema, operationDocument: plan.document, operationName: plan.operationName });
+    const result = await executeQueryPlan(
+      plan.perEvent,
+      { ...serviceMap, [EVENT_SERVICE]: eventSource },
+      { request: { variables }, context, logger: undefined, metrics: {} } as never,
+      operationContext,
+      this.supergraphSchema,
+      this.apiSchema,
+    );
+    return result as ExecutionResult;
+  }
+}

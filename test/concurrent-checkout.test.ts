@@ -1,0 +1,50 @@
+import { cleanupTestResources, eventually } from '@supergraph/testkit';
+import { Client, login, registerCustomer, startTestSupergraph, type TestSupergraph } from './helpers/supergraph';
+
+describe('stock under concurrent checkouts', () => {
+  let sg: TestSupergraph;
+
+  beforeAll(async () => {
+    sg = await startTestSupergraph();
+  });
+  afterAll(async () => {
+    await sg?.close();
+    await cleanupTestResources();
+  });
+
+  it('confirms exactly 20 of 100 simultaneous checkouts for a product with stock 20, and never oversells', async () => {
+    const admin = await login(sg.url, 'admin@example.com');
+    const { categories } = await admin.data('{ categories { id } }');
+    const { createProduct } = await admin.data('mutation($i: CreateProductInput!) { createProduct(input: $i) { id } }', {
+      i: { name: 'Limited edition grinder', description: 'Only twenty made', price: 9900, categoryId: categories[0].id, stock: 20 },
+    });
+    const productId = createProduct.id;
+
+    const customers: Client[] = [];
+    for (let batch = 0; batch < 10; batch++) {
+      customers.push(...(await Promise.all(Array.from({ length: 10 }, () => registerCustomer(sg.url, 'rush')))));
+    }
+    await Promise.all(customers.map((c) => c.data('mutation($p: ID!) { addToCart(productId: $p, quantity: 1) { itemCount } }', { p: productId })));
+
+    const orders = await Promise.all(
+      customers.map(async (c, i) => {
+        const { checkout } = await c.data('mutation($k: String!) { checkout(input: { idempotencyKey: $k }) { id } }', { k: `rush-checkout-${i}` });
+        return { client: c, id: checkout.id as string };
+      }),
+    );
+
+    const statuses = await eventually(
+      async () => {
+        const all = await Promise.all(orders.map(async ({ client, id }) => (await client.data('query($id: ID!) { order(id: $id) { status } }', { id })).order.status as string));
+        return all.every((s) => s !== 'PENDING') ? all : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 200, message: 'every order to leave PENDING' },
+    );
+    const count = (s: string) => statuses.filter((x) => x === s).length;
+    expect({ confirmed: count('CONFIRMED'), rejected: count('REJECTED') }).toEqual({ confirmed: 20, rejected: 80 });
+    const { product } = await admin.data('query($id: ID!) { product(id: $id) { stock } }', { id: productId });
+    expect(product.stock).toBe(0);
+    const [{ negative }] = await sg.supergraph.subgraphs.products.database.dataSource.query('SELECT count(*)::int AS negative FROM product WHERE stock < 0');
+    expect(negative).toBe(0);
+  });
+});
