@@ -40,7 +40,7 @@ describe('checkout journey through the router', () => {
     let after: string | null = null;
     let prices: number[] = [];
     for (let page = 0; page < 50; page++) {
-      const { products } = await customer.data(
+      const { products }: { products: any } = await customer.data(
         `query($after: String) { products(filter: { minPrice: 500, inStock: true }, sort: { field: PRICE, direction: ASC }, first: 7, after: $after) {
           edges { cursor node { id price { amount currency } stock } } pageInfo { hasNextPage endCursor } } }`,
         { after },

@@ -1,0 +1,42 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity({ name: 'product' })
+export class Product {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ name: 'price_amount', type: 'int' })
+  priceAmount: number;
+
+  @Column({ name: 'price_currency', type: 'char', length: 3 })
+  priceCurrency: string;
+
+  @Column({ name: 'category_id', type: 'uuid' })
+  categoryId: string;
+
+  /** Never negative: a CHECK constraint backs the row locks that reservations take. */
+  @Column({ type: 'int' })
+  stock: number;
+
+  /** Kept with every review in the same transaction, so listing and sorting by rating cost nothing extra. */
+  @Column({ name: 'review_count', type: 'int', default: 0 })
+  reviewCount: number;
+
+  @Column({ name: 'rating_sum', type: 'int', default: 0 })
+  ratingSum: number;
+
+  @Column({ name: 'rating_avg', type: 'double precision', nullable: true })
+  ratingAvg: number | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,50 @@
+/** Topics products emits and consumes (docs/writing-a-subgraph.md). */
+export const ProductTopics = {
+  upserted: 'products.product.upserted',
+  stockReserved: 'products.stock.reserved',
+  stockRejected: 'products.stock.rejected',
+  stockReleased: 'products.stock.released',
+} as const;
+
+export const OrderTopics = {
+  placed: 'orders.order.placed',
+  cancelled: 'orders.order.cancelled',
+} as const;
+
+export interface Money {
+  amount: number;
+  currency: string;
+}
+
+export interface ProductUpserted {
+  productId: string;
+  name: string;
+  price: Money;
+}
+
+export interface OrderPlaced {
+  orderId: string;
+  customerId: string;
+  items: { productId: string; quantity: number }[];
+}
+
+export interface OrderCancelled {
+  orderId: string;
+  customerId: string;
+}
+
+export interface StockReserved {
+  orderId: string;
+  items: { productId: string; quantity: number; unitPrice: Money }[];
+}
+
+export interface StockRejected {
+  orderId: string;
+  reason: string;
+  items: { productId: string; requested: number; available: number }[];
+}
+
+export interface StockReleased {
+  orderId: string;
+  items: { productId: string; quantity: number }[];
+}
