@@ -1,5 +1,5 @@
 import { cleanupTestResources, eventually, graphql } from '@supergraph/testkit';
-import { Client, login, registerCustomer, startTestSupergraph, type TestSupergraph } from './helpers/supergraph';
+import { Client, createProduct, login, registerCustomer, startTestSupergraph, type TestSupergraph } from './helpers/supergraph';
 
 /** A customer's whole path through the router: register, browse, cart, checkout, cancel. */
 describe('checkout journey through the router', () => {
@@ -19,13 +19,7 @@ describe('checkout journey through the router', () => {
   const orderStatus = async (client: Client, id: string) => (await client.data('query($id: ID!) { order(id: $id) { status } }', { id })).order.status;
   const stockOf = async (id: string) => (await admin.data('query($id: ID!) { product(id: $id) { stock } }', { id })).product.stock as number;
 
-  async function newProduct(stock: number, price = 1250) {
-    const { categories } = await admin.data('{ categories { id } }');
-    const { createProduct } = await admin.data('mutation($i: CreateProductInput!) { createProduct(input: $i) { id } }', {
-      i: { name: `Journey kettle ${Math.random().toString(36).slice(2, 8)}`, description: 'Boils water', price, categoryId: categories[0].id, stock },
-    });
-    return createProduct.id as string;
-  }
+  const newProduct = (stock: number, price = 1250) => createProduct(sg, admin, { stock, price, name: 'Journey kettle' });
 
   it('registers and logs in a new customer', async () => {
     customer = await registerCustomer(sg.url, 'journey');

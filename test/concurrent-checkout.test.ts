@@ -1,5 +1,5 @@
 import { cleanupTestResources, eventually } from '@supergraph/testkit';
-import { Client, login, registerCustomer, startTestSupergraph, type TestSupergraph } from './helpers/supergraph';
+import { Client, createProduct, login, registerCustomer, startTestSupergraph, type TestSupergraph } from './helpers/supergraph';
 
 describe('stock under concurrent checkouts', () => {
   let sg: TestSupergraph;
@@ -14,11 +14,7 @@ describe('stock under concurrent checkouts', () => {
 
   it('confirms exactly 20 of 100 simultaneous checkouts for a product with stock 20, and never oversells', async () => {
     const admin = await login(sg.url, 'admin@example.com');
-    const { categories } = await admin.data('{ categories { id } }');
-    const { createProduct } = await admin.data('mutation($i: CreateProductInput!) { createProduct(input: $i) { id } }', {
-      i: { name: 'Limited edition grinder', description: 'Only twenty made', price: 9900, categoryId: categories[0].id, stock: 20 },
-    });
-    const productId = createProduct.id;
+    const productId = await createProduct(sg, admin, { stock: 20, price: 9900, name: 'Limited edition grinder' });
 
     const customers: Client[] = [];
     for (let batch = 0; batch < 10; batch++) {

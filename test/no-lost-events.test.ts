@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanupTestResources, eventually, testMessaging } from '@supergraph/testkit';
-import { login, registerCustomer, startTestSupergraph } from './helpers/supergraph';
+import { createProduct, login, registerCustomer, startTestSupergraph } from './helpers/supergraph';
 
 /**
  * The orders subgraph writes an order and its `orders.order.placed` event in one transaction, then
@@ -21,12 +21,9 @@ describe('no lost events', () => {
     const messaging = await testMessaging('lost');
     const first = await startTestSupergraph({ relayOff: ['orders'], dataDir, messaging });
     const admin = await login(first.url, 'admin@example.com');
-    const { categories } = await admin.data('{ categories { id } }');
-    const { createProduct } = await admin.data('mutation($i: CreateProductInput!) { createProduct(input: $i) { id } }', {
-      i: { name: 'Restart-proof teapot', description: 'Holds tea', price: 3000, categoryId: categories[0].id, stock: 10 },
-    });
+    const productId = await createProduct(first, admin, { stock: 10, price: 3000, name: 'Restart-proof teapot' });
     const customer = await registerCustomer(first.url, 'patient');
-    await customer.data('mutation($p: ID!) { addToCart(productId: $p, quantity: 4) { itemCount } }', { p: createProduct.id });
+    await customer.data('mutation($p: ID!) { addToCart(productId: $p, quantity: 4) { itemCount } }', { p: productId });
     const { checkout } = await customer.data('mutation { checkout(input: { idempotencyKey: "restart-order-0001" }) { id status } }');
     expect(checkout.status).toBe('PENDING');
     const [{ waiting }] = await first.supergraph.subgraphs.orders.database.dataSource.query('SELECT count(*)::int AS waiting FROM outbox WHERE published_at IS NULL');
@@ -39,7 +36,7 @@ describe('no lost events', () => {
       await eventually(async () => (await again.data('query($id: ID!) { order(id: $id) { status } }', { id: checkout.id })).order.status === 'CONFIRMED', {
         message: 'the order to be confirmed after the restart',
       });
-      const { product } = await again.data('query($id: ID!) { product(id: $id) { stock } }', { id: createProduct.id });
+      const { product } = await again.data('query($id: ID!) { product(id: $id) { stock } }', { id: productId });
       expect(product.stock).toBe(6);
       const [{ handled }] = await second.supergraph.subgraphs.products.database.dataSource.query(
         `SELECT count(*)::int AS handled FROM processed_event WHERE consumer = 'products'`,

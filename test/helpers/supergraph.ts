@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Messaging } from '@supergraph/service-kit';
 import { startSupergraph, subgraphManifest, type RunningSupergraph } from '@supergraph/embedded';
-import { graphql, testDatabaseUrl, testLogger, testMessaging, TEST_IDENTITY_SECRET, TEST_JWT_SECRET } from '@supergraph/testkit';
+import { eventually, graphql, testDatabaseUrl, testLogger, testMessaging, TEST_IDENTITY_SECRET, TEST_JWT_SECRET } from '@supergraph/testkit';
 
 export interface TestSupergraph {
   url: string;
@@ -85,4 +85,19 @@ export async function registerCustomer(url: string, label = 'customer'): Promise
   });
   if (!res.data?.register) throw new Error(`register failed: ${JSON.stringify(res.errors)}`);
   return new Client(url, res.data.register.accessToken, res.data.register.user.id);
+}
+
+/**
+ * An admin creates a product; resolves once the orders subgraph's read model of the catalogue has
+ * it (the event takes milliseconds), so that carts accept it.
+ */
+export async function createProduct(sg: TestSupergraph, admin: Client, { stock, price = 1250, name = 'Test product' }: { stock: number; price?: number; name?: string }): Promise<string> {
+  const { categories } = await admin.data('{ categories { id } }');
+  const { createProduct } = await admin.data('mutation($i: CreateProductInput!) { createProduct(input: $i) { id } }', {
+    i: { name: `${name} ${randomUUID().slice(0, 6)}`, description: 'Made for a test', price, categoryId: categories[0].id, stock },
+  });
+  const id: string = createProduct.id;
+  const orders = sg.supergraph.subgraphs.orders.database.dataSource;
+  await eventually(async () => (await orders.query('SELECT 1 FROM catalog_product WHERE product_id = $1', [id])).length > 0, { message: 'orders to know the product' });
+  return id;
 }

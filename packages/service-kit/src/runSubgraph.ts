@@ -38,6 +38,8 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
   createContext(viewer: Viewer | null, runtime: SubgraphRuntime): TContext;
   /** Event handlers by topic; each runs in a transaction that also records the event as processed. */
   consumers?: (runtime: SubgraphRuntime) => Record<string, EventHandler>;
+  /** Runs after an event handler's transaction committed (e.g. to publish live updates). */
+  afterEvent?: (runtime: SubgraphRuntime, event: DomainEvent) => void;
   /** Demo data for the embedded default; must be idempotent (it runs at every start). */
   seed?: (runtime: SubgraphRuntime) => Promise<void>;
   routes?: (runtime: SubgraphRuntime) => Record<string, Route>;
@@ -104,7 +106,10 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
           group: definition.name,
           consumer: config.instanceId ?? `${definition.name}-${hostname()}-${randomUUID().slice(0, 8)}`,
           handlers,
-          afterCommit: () => relay.nudge(),
+          afterCommit: (event) => {
+            relay.nudge();
+            definition.afterEvent?.(runtime, event);
+          },
         }),
       );
     }

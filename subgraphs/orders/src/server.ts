@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'graphql';
+import { CreateEventTables1763800000000, type SubgraphDefinition } from '@supergraph/service-kit';
+import { createContext, type Context } from './context';
+import { CartItem } from './entities/CartItem';
+import { CatalogProduct } from './entities/CatalogProduct';
+import { Order } from './entities/Order';
+import { OrderItem } from './entities/OrderItem';
+import { OrderStatusChange } from './entities/OrderStatusChange';
+import { CreateOrders1763800000300 } from './migrations/1763800000300-CreateOrders';
+import { resolvers } from './resolvers';
+import { afterOrderEvent, orderConsumers } from './services/consumers';
+
+export const typeDefs = parse(readFileSync(join(__dirname, 'schema.graphql'), 'utf8'));
+
+/** Carts, checkout and the order state machine; serves `orderStatusChanged` over graphql-ws. */
+export const ordersSubgraph: SubgraphDefinition<Context> = {
+  name: 'orders',
+  typeDefs,
+  resolvers: resolvers as never,
+  entities: [Order, OrderItem, OrderStatusChange, CartItem, CatalogProduct],
+  migrations: [CreateEventTables1763800000000, CreateOrders1763800000300],
+  createContext,
+  consumers: (runtime) => orderConsumers(runtime) as never,
+  afterEvent: afterOrderEvent,
+  subscriptions: true,
+};
