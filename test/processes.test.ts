@@ -58,7 +58,7 @@ describe('the supergraph as separate processes', () => {
   afterAll(async () => {
     await stopAllServices();
     await cleanupTestResources();
-  });
+  }, 60_000);
 
   const url = () => `${router.url}/graphql`;
 
@@ -79,6 +79,7 @@ describe('the supergraph as separate processes', () => {
     expect(await (await fetch(`${router.url}/ready`)).json()).toEqual({ status: 'ready' });
     const boss = await admin();
     const productId = await createProduct(boss, 7);
+    await knownToOrders(productId);
     const customer = await registerCustomer(url(), 'proc-customer');
     await customer.data('mutation($p: ID!) { addToCart(productId: $p, quantity: 2) { itemCount } }', { p: productId });
     const { checkout } = await customer.data('mutation { checkout(input: { idempotencyKey: "proc-checkout-1" }) { id status } }');
@@ -91,6 +92,7 @@ describe('the supergraph as separate processes', () => {
     if (!enabled) return console.warn('skipped: needs PostgreSQL and Redis');
     const boss = await admin();
     const productId = await createProduct(boss, 10);
+    await knownToOrders(productId);
     const customer = await registerCustomer(url(), 'crash-customer');
     await customer.data('mutation($p: ID!) { addToCart(productId: $p, quantity: 3) { itemCount } }', { p: productId });
 
@@ -98,16 +100,28 @@ describe('the supergraph as separate processes', () => {
     await processes.orders.stop();
     const doomed = await startSubgraph('orders', { OUTBOX_RELAY: 'off' });
     await restartRouterOn(doomed);
-    const { checkout } = await customer.data('mutation { checkout(input: { idempotencyKey: "crash-checkout-1" }) { id status } }');
+    const { checkout } = await new Client(url(), customer.token, customer.userId).data('mutation { checkout(input: { idempotencyKey: "crash-checkout-1" }) { id status } }');
     expect(checkout.status).toBe('PENDING');
     await doomed.crash();
 
     // After the restart the event goes out once: the order is confirmed, the stock taken once.
     const revived = await startSubgraph('orders');
     await restartRouterOn(revived);
-    await eventually(async () => (await customer.data('query($id: ID!) { order(id: $id) { status } }', { id: checkout.id })).order.status === 'CONFIRMED', { message: 'CONFIRMED after restart' });
-    expect((await customer.data('query($id: ID!) { product(id: $id) { stock } }', { id: productId })).product.stock).toBe(7);
+    const again = new Client(url(), customer.token, customer.userId);
+    await eventually(async () => (await again.data('query($id: ID!) { order(id: $id) { status } }', { id: checkout.id })).order.status === 'CONFIRMED', { message: 'CONFIRMED after restart' });
+    expect((await again.data('query($id: ID!) { product(id: $id) { stock } }', { id: productId })).product.stock).toBe(7);
   });
+
+  /** Orders learns of new products through an event; carts accept them from then on. */
+  async function knownToOrders(productId: string) {
+    const pg = new PgClient({ connectionString: databaseUrls.orders });
+    await pg.connect();
+    try {
+      await eventually(async () => (await pg.query('SELECT 1 FROM catalog_product WHERE product_id = $1', [productId])).rowCount === 1);
+    } finally {
+      await pg.end();
+    }
+  }
 
   async function restartRouterOn(orders: ServiceProcess) {
     const env = { ...(Object.fromEntries(Object.entries(readCompose().services['router-1'].environment ?? {}).map(([k, v]) => [k, interpolate(String(v), shell)]))) };

@@ -8,6 +8,7 @@ export interface ServiceProcess {
   name: string;
   url: string;
   child: ChildProcess;
+  /** The base URL (without /graphql). */
   /** SIGKILL: the process dies at once, mid-work, as in a crash. */
   crash(): Promise<void>;
   stop(): Promise<void>;
@@ -36,7 +37,7 @@ export async function spawnService(name: string, workspaceDir: string, env: Reco
         const entry = JSON.parse(line);
         if (typeof entry.msg === 'string' && entry.msg.endsWith('listening') && entry.url) {
           clearTimeout(timer);
-          resolve(entry.url);
+          resolve(String(entry.url).replace(/\/graphql$/, ''));
         }
       } catch {
         /* not a log line */
@@ -60,8 +61,12 @@ export async function spawnService(name: string, workspaceDir: string, env: Reco
     },
     stop: async () => {
       running.delete(service);
-      if (child.exitCode === null) child.kill('SIGTERM');
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      // A clean stop drains within seconds; past that, the test must not hang on it.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
+      clearTimeout(timer);
     },
   };
   running.add(service);
