@@ -41,6 +41,19 @@ export async function startTestSupergraph(
     relayOff: options.relayOff,
     relayPollIntervalMs: 50,
   });
+  if (options.seed ?? true) {
+    // The demo catalogue reaches orders' read model through events; tests start once it has.
+    const products = supergraph.subgraphs.products.database.dataSource;
+    const orders = supergraph.subgraphs.orders.database.dataSource;
+    await eventually(
+      async () => {
+        const [{ n: seeded }] = await products.query('SELECT count(*)::int AS n FROM product');
+        const [{ n: known }] = await orders.query('SELECT count(*)::int AS n FROM catalog_product');
+        return seeded > 0 && known >= seeded;
+      },
+      { timeoutMs: 60_000, message: 'orders to know the seeded catalogue' },
+    );
+  }
   return {
     url: supergraph.url,
     supergraph,
