@@ -96,6 +96,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     logging: true,
     logger: queryLogger,
     maxQueryExecutionTime: 1000,
+    // Migrations own the schema; ids come from gen_random_uuid(), built into PostgreSQL 13+ and PGlite.
+    installExtensions: false,
   };
 
   if (options.url) {
