@@ -76,6 +76,8 @@ class ClientStream implements AsyncIterableIterator<ExecutionResult> {
 interface Shared {
   plan: SubscriptionPlan;
   listeners: Set<ClientStream>;
+  /** The latest resolved event, replayed to a client that joins later (it starts from the current state). */
+  last?: ExecutionResult;
   stop: () => void;
   /** Events are resolved one after another so that every client sees them in order. */
   tail: Promise<void>;
@@ -117,6 +119,7 @@ export class SubscriptionHub {
       }
     });
     shared.listeners.add(stream);
+    if (shared.last) stream.push(shared.last);
     if (request.context.expiresAt) {
       const ms = request.context.expiresAt - Date.now();
       const expire = () =>
@@ -131,6 +134,7 @@ export class SubscriptionHub {
     const upstreamVariables = Object.fromEntries((plan.primary.variableUsages ?? []).map((name) => [name, request.variables[name]]));
     const entry: Shared = { plan, listeners: new Set(), stop: () => {}, tail: Promise.resolve() };
     const broadcast = (result: ExecutionResult) => {
+      entry.last = result;
       for (const listener of entry.listeners) listener.push(result);
     };
     const endAll = (last?: ExecutionResult) => {

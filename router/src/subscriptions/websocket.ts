@@ -102,9 +102,6 @@ export function attachWebSocketServer(options: {
       },
       subscribe: async (args) => {
         const { router, source, connection } = args.contextValue as OperationContextValue;
-        let counted = true;
-        subscriptionsOpen++;
-        connection.subscriptions++;
         const stream = options.hub.subscribe({
           document: args.document,
           source,
@@ -112,16 +109,32 @@ export function attachWebSocketServer(options: {
           variables: (args.variableValues ?? {}) as Record<string, unknown>,
           context: router,
         });
-        const originalReturn = stream.return!.bind(stream);
-        stream.return = () => {
-          if (counted) {
-            counted = false;
-            subscriptionsOpen--;
-            connection.subscriptions--;
-          }
-          return originalReturn();
+        subscriptionsOpen++;
+        connection.subscriptions++;
+        // Counted until the stream ends, whether the client left (return) or the server ended it.
+        // (Not an async generator: its return() would wait behind a pending next().)
+        let open = true;
+        const finish = () => {
+          if (!open) return;
+          open = false;
+          subscriptionsOpen--;
+          connection.subscriptions--;
         };
-        return stream;
+        const counted: AsyncIterableIterator<ExecutionResult> = {
+          next: async () => {
+            const result = await stream.next();
+            if (result.done) finish();
+            return result;
+          },
+          return: async () => {
+            finish();
+            return stream.return!();
+          },
+          [Symbol.asyncIterator]() {
+            return this;
+          },
+        };
+        return counted;
       },
       execute: async (args) => {
         const { router, source } = args.contextValue as OperationContextValue;

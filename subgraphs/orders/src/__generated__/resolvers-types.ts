@@ -184,7 +184,7 @@ export type QueryOrderArgs = {
 
 export type Subscription = {
   __typename?: 'Subscription';
-  /** The order each time its status changes. The owner, admins and operators only. */
+  /** The order as it stands, then again each time its status changes. The owner, admins and operators only. */
   orderStatusChanged: Order;
 };
 
