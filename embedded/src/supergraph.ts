@@ -33,6 +33,7 @@ export interface SupergraphOptions {
   /** Subgraphs to start with their outbox relay off (tests of a process dying before it relays). */
   relayOff?: string[];
   relayPollIntervalMs?: number;
+  subscriptionLimits?: { perConnection: number; perInstance: number };
 }
 
 export interface RunningSupergraph {
@@ -94,6 +95,7 @@ export async function startSupergraph(options: SupergraphOptions): Promise<Runni
         jwtSecret: options.jwtSecret,
         production: options.production,
         limits: { maxDepth: 15, maxAliases: 30, maxCost: 50_000, maxTokens: 5000 },
+        subscriptionLimits: options.subscriptionLimits,
         logger: options.logger.child({ service: 'router' }),
       },
       { port: options.ephemeralPorts ? 0 : (options.routerPort ?? 4000), host },

@@ -149,15 +149,18 @@ export async function startRouter(config: RouterConfig, { port = 0, host = '127.
   });
 
   const address = await listen(server, port, host);
+  let closing: Promise<void> | undefined;
   return {
     ...address,
     subscriptionStats: () => ({ clients: websocket.subscriptionsOpen, upstream: upstream.openSubscriptions, shared: hub.size }),
-    close: async () => {
-      await websocket.close();
-      await upstream.close();
-      await apollo.stop();
-      await closeServer(server);
-    },
+    // Sockets first (1001 to every client), then upstreams, then in-flight HTTP requests drain.
+    close: () =>
+      (closing ??= (async () => {
+        await websocket.close();
+        await upstream.close();
+        await apollo.stop();
+        await closeServer(server);
+      })()),
   };
 }
 

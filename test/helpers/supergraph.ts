@@ -24,6 +24,7 @@ export async function startTestSupergraph(
     dataDir?: string;
     messaging?: Messaging;
     seed?: boolean;
+    subscriptionLimits?: { perConnection: number; perInstance: number };
   } = {},
 ): Promise<TestSupergraph> {
   const messaging = options.messaging ?? (await testMessaging('supergraph'));
@@ -40,6 +41,7 @@ export async function startTestSupergraph(
     ephemeralPorts: true,
     relayOff: options.relayOff,
     relayPollIntervalMs: 50,
+    subscriptionLimits: options.subscriptionLimits,
   });
   if (options.seed ?? true) {
     // The demo catalogue reaches orders' read model through events; tests start once it has.

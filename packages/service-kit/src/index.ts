@@ -14,3 +14,5 @@ export * from './subgraph';
 export * from './loaders';
 export * from './runSubgraph';
 export * from './main';
+export * from './scalars';
+export * from './validation';

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
-import { DateTime } from './DateTime';
+import { DateTime } from '@supergraph/service-kit';
 import { orderStatusChanged } from './orderStatusChanged';
 
 const money = (amount: number | null, currency: string | null) => (amount === null || currency === null ? null : { amount, currency });

@@ -67,7 +67,7 @@ export class OrderService {
     const rows = await query.orderBy("date_trunc('milliseconds', o.created_at)", 'DESC').addOrderBy('o.id', 'DESC').limit(size + 1).getMany();
     const nodes = rows.slice(0, size);
     for (const node of nodes) this.loaders.orderById.prime(node.id, node);
-    const edges = nodes.map((node) => ({ cursor: encodeCursor(node.createdAt, node.id), node }));
+    const edges = nodes.map((node) => ({ cursor: encodeCursor(node.createdAt.toISOString(), node.id), node }));
     return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: () => count.getCount() };
   }
 

@@ -1,6 +1,6 @@
 import { notFound } from '@supergraph/errors';
 import type { Resolvers } from '../__generated__/resolvers-types';
-import { DateTime } from './DateTime';
+import { DateTime } from '@supergraph/service-kit';
 
 export const resolvers: Resolvers = {
   DateTime,

@@ -1,6 +1,6 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { signedIn } from '../context';
-import { DateTime } from './DateTime';
+import { DateTime } from '@supergraph/service-kit';
 
 export const resolvers: Resolvers = {
   DateTime,

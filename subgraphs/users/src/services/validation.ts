@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { badUserInput } from '@supergraph/errors';
 
 const emailSchema = z.email();
-const uuidSchema = z.uuid();
 
 export function normalizeEmail(email: string, field = 'input.email'): string {
   const normalized = email.trim().toLowerCase();
@@ -23,6 +22,4 @@ export function optionalText(value: string | null | undefined, field: string, ma
   return text || null;
 }
 
-export function isUuid(value: string): boolean {
-  return uuidSchema.safeParse(value).success;
-}
+export { isUuid } from '@supergraph/service-kit';

@@ -1,0 +1,87 @@
+import { createClient, type Client as WsClient } from 'graphql-ws';
+import { SignJWT } from 'jose';
+import WebSocket from 'ws';
+import { cleanupTestResources, eventually, TEST_JWT_SECRET } from '@supergraph/testkit';
+import { Client, createProduct, login, registerCustomer, startTestSupergraph, type TestSupergraph } from './helpers/supergraph';
+
+/** Subscriptions end when they should: on leaving, past the limits, when the token expires, on shutdown. */
+describe('subscription lifecycle', () => {
+  let sg: TestSupergraph;
+  let customer: Client;
+  let orderId: string;
+  const clients: WsClient[] = [];
+  const QUERY = 'subscription($id: ID!) { orderStatusChanged(orderId: $id) { status customer { name } } }';
+
+  function connect(token: string) {
+    const client = createClient({ url: sg.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+    clients.push(client);
+    return client;
+  }
+  function collect(client: WsClient) {
+    const state = { events: [] as any[], error: undefined as unknown, completed: false, dispose: () => {} };
+    state.dispose = client.subscribe({ query: QUERY, variables: { id: orderId } }, {
+      next: (e) => void state.events.push(e),
+      error: (e) => void (state.error = e),
+      complete: () => void (state.completed = true),
+    });
+    return state;
+  }
+
+  beforeAll(async () => {
+    sg = await startTestSupergraph({ subscriptionLimits: { perConnection: 3, perInstance: 1000 } });
+    const admin = await login(sg.url, 'admin@example.com');
+    const productId = await createProduct(sg, admin, { stock: 5 });
+    customer = await registerCustomer(sg.url, 'lifecycle');
+    await customer.data('mutation($p: ID!) { addToCart(productId: $p, quantity: 1) { itemCount } }', { p: productId });
+    orderId = (await customer.data('mutation { checkout(input: { idempotencyKey: "lifecycle-order-1" }) { id } }')).checkout.id;
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.dispose()));
+    await sg?.close();
+    await cleanupTestResources();
+  });
+
+  it('holds no upstream subscription after 1,000 subscribe-and-leave cycles', async () => {
+    const client = connect(customer.token!);
+    for (let i = 0; i < 1000; i++) {
+      const sub = collect(client);
+      if (i % 100 === 0) await eventually(async () => sub.events.length > 0, { message: 'an event' });
+      sub.dispose();
+    }
+    await eventually(async () => {
+      const stats = sg.supergraph.router.subscriptionStats();
+      return stats.clients === 0 && stats.upstream === 0 && stats.shared === 0;
+    }, { message: 'every subscription to be released' });
+  });
+
+  it('refuses subscriptions past the per-connection limit', async () => {
+    const client = connect(customer.token!);
+    const held = [collect(client), collect(client), collect(client)];
+    await eventually(async () => held.every((s) => s.events.length > 0));
+    const fourth = collect(client);
+    await eventually(async () => fourth.error !== undefined, { message: 'the refusal' });
+    expect(JSON.stringify(fourth.error)).toContain('RATE_LIMITED');
+    held.forEach((s) => s.dispose());
+  });
+
+  it('ends a subscription with UNAUTHENTICATED when its access token expires', async () => {
+    const token = await new SignJWT({ roles: ['CUSTOMER'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(customer.userId!)
+      .setIssuer('supergraph/users')
+      .setAudience('supergraph')
+      .setExpirationTime(Math.floor(Date.now() / 1000) + 2)
+      .sign(new TextEncoder().encode(TEST_JWT_SECRET));
+    const sub = collect(connect(token));
+    await eventually(async () => sub.events.some((e) => e.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED'), { timeoutMs: 10_000, message: 'the expiry error' });
+    await eventually(async () => sub.completed);
+  });
+
+  it('closes sockets with 1001 when the router shuts down', async () => {
+    const sub = collect(connect(customer.token!));
+    await eventually(async () => sub.events.length > 0);
+    await sg.supergraph.router.close();
+    await eventually(async () => sub.error !== undefined || sub.completed, { message: 'the close' });
+    expect((sub.error as { code?: number } | undefined)?.code).toBe(1001);
+  });
+});
