@@ -15,6 +15,7 @@ export interface Context {
   wishlist: WishlistService;
 }
 
+/** A fresh context per operation: loaders cache only within one request, so no one sees stale or foreign data. */
 export function createContext(viewer: Viewer | null, runtime: SubgraphRuntime): Context {
   const loaders = createLoaders(runtime.dataSource);
   return {

@@ -1,12 +1,23 @@
 import type { SubgraphRuntime } from '@supergraph/service-kit';
+import type { EntityManager } from 'typeorm';
 import { Category } from './entities/Category';
 import { Product } from './entities/Product';
 import { Review } from './entities/Review';
 import { announceProduct } from './services/AdminService';
 
-/** Demo customers seeded by the users subgraph (fixed ids there), who wrote the demo reviews. */
-const REVIEWERS = ['00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000008', '00000000-0000-4000-8000-000000000009'];
+/*
+ * Demo users, owned by the users subgraph, which seeds them with these fixed ids
+ * (password Demo-Password-1). Products only keeps their ids, as review authors.
+ */
+/** customer@example.com */
+export const DEMO_CUSTOMER_ID = '00000000-0000-4000-8000-000000000002';
+/** alice, a demo customer */
+export const DEMO_ALICE_ID = '00000000-0000-4000-8000-000000000008';
+/** bob, a demo customer */
+export const DEMO_BOB_ID = '00000000-0000-4000-8000-000000000009';
+const REVIEWERS = [DEMO_CUSTOMER_ID, DEMO_ALICE_ID, DEMO_BOB_ID];
 
+/** Category → [name, description]: ten products each. */
 const CATALOGUE: Record<string, [string, string][]> = {
   Coffee: [
     ['Ethiopian Yirgacheffe beans', 'Floral, citrus, light roast coffee beans, 250 g'],
@@ -82,9 +93,24 @@ const CATALOGUE: Record<string, [string, string][]> = {
   ],
 };
 
-const COMMENTS = ['Excellent, will buy again.', 'Good value.', 'Not for me.', 'Arrived quickly and well packed.', 'Exactly as described.'];
+/** A comment that fits the rating, so that the demo reads like real reviews. */
+const COMMENTS: Record<number, string[]> = {
+  1: ['Not for me, sadly.', 'Arrived damaged and support was slow.'],
+  2: ['Below what I expected for the price.', 'Does the job, barely.'],
+  3: ['Fine, nothing special.', 'Decent, but I have had better.'],
+  4: ['Good value, would buy again.', 'Very nice; delivery was quick.'],
+  5: ['Excellent, exactly as described.', 'Perfect. A gift that was a hit.'],
+};
 
-/** 6 categories, 60 products with stock and prices, reviews by the demo customers. Runs once. */
+/** Seeded products appear one every six hours from here, so "newest" and "oldest" mean something. */
+const FIRST_PRODUCT_AT = Date.UTC(2025, 0, 6, 9, 0, 0);
+const HOUR = 3_600_000;
+
+/**
+ * The embedded default's catalogue: 6 categories, 60 products with varied prices (USD, minor
+ * units) and stock (every ninth product sold out), and reviews by the demo customers with
+ * rating aggregates that match them. Runs once: an existing category means it has run.
+ */
 export async function seedCatalogue(runtime: SubgraphRuntime) {
   if (await runtime.dataSource.getRepository(Category).exists()) return;
   await runtime.dataSource.transaction(async (manager) => {
@@ -93,20 +119,29 @@ export async function seedCatalogue(runtime: SubgraphRuntime) {
       const category = await manager.save(manager.create(Category, { name: categoryName, slug: categoryName.toLowerCase() }));
       for (const [name, description] of products) {
         n++;
-        // Deterministic variety: prices from 3.50 to about 120.00, every 9th product sold out.
-        const priceAmount = 350 + ((n * 7919) % 11_700);
-        const stock = n % 9 === 0 ? 0 : 5 + ((n * 31) % 96);
-        const product = await manager.save(manager.create(Product, { name, description, priceAmount, priceCurrency: 'USD', categoryId: category.id, stock }));
-        const reviews = REVIEWERS.slice(0, n % 4).map((authorId, i) => ({ productId: product.id, authorId, rating: 1 + ((n + i * 2) % 5), comment: COMMENTS[(n + i) % COMMENTS.length] }));
-        if (reviews.length) {
-          await manager.insert(Review, reviews);
-          const sum = reviews.reduce((s, r) => s + r.rating, 0);
-          await manager.update(Product, product.id, { reviewCount: reviews.length, ratingSum: sum, ratingAvg: sum / reviews.length });
-        }
-        await announceProduct(runtime, manager, product);
+        await seedProduct(runtime, manager, n, { name, description, categoryId: category.id });
       }
     }
   });
   runtime.eventsCommitted();
   runtime.logger.info('seeded the demo catalogue');
+}
+
+async function seedProduct(runtime: SubgraphRuntime, manager: EntityManager, n: number, values: { name: string; description: string; categoryId: string }) {
+  const createdAt = new Date(FIRST_PRODUCT_AT + n * 6 * HOUR);
+  // Deterministic variety: prices from 3.50 to about 120.00 (whole or .99), every ninth product sold out.
+  const priceAmount = n % 3 === 0 ? 399 + ((n * 7919) % 110) * 100 : 350 + ((n * 7919) % 11_700);
+  const stock = n % 9 === 0 ? 0 : 3 + ((n * 31) % 97);
+  const product = await manager.save(manager.create(Product, { ...values, priceAmount, priceCurrency: 'USD', stock, createdAt }));
+  // 0 to 3 reviews per product, by a different demo customer each.
+  const reviews = REVIEWERS.slice(0, n % 4).map((authorId, i) => {
+    const rating = 1 + ((n * 3 + i * 2) % 5);
+    return { productId: product.id, authorId, rating, comment: COMMENTS[rating][(n + i) % 2], createdAt: new Date(createdAt.getTime() + (i + 1) * 24 * HOUR) };
+  });
+  if (reviews.length) {
+    await manager.insert(Review, reviews);
+    const sum = reviews.reduce((total, review) => total + review.rating, 0);
+    await manager.update(Product, product.id, { reviewCount: reviews.length, ratingSum: sum, ratingAvg: sum / reviews.length });
+  }
+  await announceProduct(runtime, manager, product);
 }

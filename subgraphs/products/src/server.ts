@@ -6,23 +6,26 @@ import { createContext, type Context } from './context';
 import { Category } from './entities/Category';
 import { Product } from './entities/Product';
 import { Review } from './entities/Review';
+import { StockAdjustment } from './entities/StockAdjustment';
 import { StockReservation } from './entities/StockReservation';
 import { WishlistItem } from './entities/WishlistItem';
 import { CreateCatalog1763800000200 } from './migrations/1763800000200-CreateCatalog';
+import { StockLedgerAndExactInstants1763800000201 } from './migrations/1763800000201-StockLedgerAndExactInstants';
 import { resolvers } from './resolvers';
 import { seedCatalogue } from './seed';
 import { stockConsumers } from './services/StockService';
 
 export const typeDefs = parse(readFileSync(join(__dirname, 'schema.graphql'), 'utf8'));
 
-/** The catalogue, reviews, wishlists, and the stock that orders reserve through events. */
+/** The catalogue, reviews, wishlists, and the stock that orders reserve through events. No env reads, no listen. */
 export const productsSubgraph: SubgraphDefinition<Context> = {
   name: 'products',
   typeDefs,
+  // The generated `Resolvers` type is stricter than @apollo/subgraph's resolver map; the shapes match.
   resolvers: resolvers as never,
-  entities: [Category, Product, Review, WishlistItem, StockReservation],
-  migrations: [CreateEventTables1763800000000, CreateCatalog1763800000200],
+  entities: [Category, Product, Review, WishlistItem, StockReservation, StockAdjustment],
+  migrations: [CreateEventTables1763800000000, CreateCatalog1763800000200, StockLedgerAndExactInstants1763800000201],
   createContext,
-  consumers: (runtime) => stockConsumers(runtime) as never,
+  consumers: stockConsumers,
   seed: seedCatalogue,
 };

@@ -2,7 +2,8 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Product as ProductEntity } from '../entities/Product';
 import type { Category as CategoryEntity } from '../entities/Category';
 import type { Review as ReviewEntity } from '../entities/Review';
-import type { Connection as ConnectionEntity } from '../services/CatalogService';
+import type { UserRef as UserRefEntity } from '../services/WishlistService';
+import type { Connection as ConnectionEntity } from '../services/pagination';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -20,8 +21,10 @@ export type Scalars = {
 };
 
 export type AddReviewInput = {
+  /** At most 2000 characters. */
   comment?: InputMaybe<Scalars['String']['input']>;
   productId: Scalars['ID']['input'];
+  /** 1 to 5. */
   rating: Scalars['Int']['input'];
 };
 
@@ -29,6 +32,7 @@ export type Category = {
   __typename?: 'Category';
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** Oldest first; `first` is 1 to 100. */
   products: ProductConnection;
   slug: Scalars['String']['output'];
 };
@@ -45,11 +49,15 @@ export type CreateCategoryInput = {
 
 export type CreateProductInput = {
   categoryId: Scalars['ID']['input'];
+  /** ISO 4217 code, three capital letters. */
   currency?: InputMaybe<Scalars['String']['input']>;
+  /** At most 5000 characters. */
   description: Scalars['String']['input'];
+  /** 1 to 200 characters. */
   name: Scalars['String']['input'];
   /** Minor units, greater than zero. */
   price: Scalars['Int']['input'];
+  /** Initial units, zero or more. */
   stock?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -61,30 +69,39 @@ export type Money = {
   currency: Scalars['String']['output'];
 };
 
+/** Catalogue and stock changes are for admins; reviews and wishlists for any signed-in user. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** One review per user and product. */
   addReview: Review;
+  /** Idempotent; returns the caller's wishlist. */
   addToWishlist: Array<Product>;
-  /** Adds (or, negative, removes) units; the stock never goes below zero. */
+  /**
+   * Adds (or, negative, removes) units; the stock never goes below zero (CONFLICT). The reason is
+   * kept with the change.
+   */
   adjustStock: Product;
   createCategory: Category;
   createProduct: Product;
+  /** Idempotent; returns the caller's wishlist. */
   removeFromWishlist: Array<Product>;
   updateProduct: Product;
 };
 
 
+/** Catalogue and stock changes are for admins; reviews and wishlists for any signed-in user. */
 export type MutationAddReviewArgs = {
   input: AddReviewInput;
 };
 
 
+/** Catalogue and stock changes are for admins; reviews and wishlists for any signed-in user. */
 export type MutationAddToWishlistArgs = {
   productId: Scalars['ID']['input'];
 };
 
 
+/** Catalogue and stock changes are for admins; reviews and wishlists for any signed-in user. */
 export type MutationAdjustStockArgs = {
   delta: Scalars['Int']['input'];
   productId: Scalars['ID']['input'];
@@ -92,21 +109,25 @@ export type MutationAdjustStockArgs = {
 };
 
 
+/** Catalogue and stock changes are for admins; reviews and wishlists for any signed-in user. */
 export type MutationCreateCategoryArgs = {
   input: CreateCategoryInput;
 };
 
 
+/** Catalogue and stock changes are for admins; reviews and wishlists for any signed-in user. */
 export type MutationCreateProductArgs = {
   input: CreateProductInput;
 };
 
 
+/** Catalogue and stock changes are for admins; reviews and wishlists for any signed-in user. */
 export type MutationRemoveFromWishlistArgs = {
   productId: Scalars['ID']['input'];
 };
 
 
+/** Catalogue and stock changes are for admins; reviews and wishlists for any signed-in user. */
 export type MutationUpdateProductArgs = {
   id: Scalars['ID']['input'];
   input: UpdateProductInput;
@@ -130,6 +151,7 @@ export type Product = {
   /** Average rating, 1 to 5; null before the first review. */
   rating?: Maybe<Scalars['Float']['output']>;
   reviewCount: Scalars['Int']['output'];
+  /** Newest first; `first` is 1 to 100. */
   reviews: ReviewConnection;
   /** Units available to order now (stock already reserved by orders is not included). */
   stock: Scalars['Int']['output'];
@@ -156,9 +178,11 @@ export type ProductEdge = {
 
 export type ProductFilter = {
   categoryId?: InputMaybe<Scalars['ID']['input']>;
+  /** true: only products with stock; false: only sold-out ones. */
   inStock?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Minor units, inclusive; not below minPrice. */
   maxPrice?: InputMaybe<Scalars['Int']['input']>;
-  /** Minor units. */
+  /** Minor units, inclusive. */
   minPrice?: InputMaybe<Scalars['Int']['input']>;
   /** Words found in the name or description. */
   search?: InputMaybe<Scalars['String']['input']>;
@@ -178,7 +202,12 @@ export type ProductSortField =
 export type Query = {
   __typename?: 'Query';
   categories: Array<Category>;
+  /** Null when no product has this id. */
   product?: Maybe<Product>;
+  /**
+   * The catalogue, anonymous callers welcome. `first` is 1 to 100; `after` is the `endCursor` of the
+   * previous page with the same sort.
+   */
   products: ProductConnection;
 };
 
@@ -222,13 +251,17 @@ export type SortDirection =
   | 'ASC'
   | 'DESC';
 
+/** Only the fields given change. */
 export type UpdateProductInput = {
   categoryId?: InputMaybe<Scalars['ID']['input']>;
+  currency?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Minor units, greater than zero. */
   price?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Owned by the users subgraph; products adds the wishlist. */
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
@@ -368,7 +401,7 @@ export type ResolversTypes = ResolversObject<{
   ReviewEdge: ResolverTypeWrapper<Omit<ReviewEdge, 'node'> & { node: ResolversTypes['Review'] }>;
   SortDirection: SortDirection;
   UpdateProductInput: UpdateProductInput;
-  User: ResolverTypeWrapper<Omit<User, 'wishlist'> & { wishlist: Array<ResolversTypes['Product']> }>;
+  User: ResolverTypeWrapper<UserRefEntity>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -396,7 +429,7 @@ export type ResolversParentTypes = ResolversObject<{
   ReviewConnection: ConnectionEntity<ReviewEntity>;
   ReviewEdge: Omit<ReviewEdge, 'node'> & { node: ResolversParentTypes['Review'] };
   UpdateProductInput: UpdateProductInput;
-  User: Omit<User, 'wishlist'> & { wishlist: Array<ResolversParentTypes['Product']> } | FederationReferenceTypes['User'];
+  User: UserRefEntity;
 }>;
 
 export type CategoryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Category'] = ResolversParentTypes['Category'], FederationReferenceType extends FederationReferenceTypes['Category'] = FederationReferenceTypes['Category']> = ResolversObject<{

@@ -11,6 +11,7 @@ export class Product {
   @Column({ type: 'text' })
   description: string;
 
+  /** Minor units (cents); `price: Money` in the schema. */
   @Column({ name: 'price_amount', type: 'int' })
   priceAmount: number;
 
@@ -20,7 +21,7 @@ export class Product {
   @Column({ name: 'category_id', type: 'uuid' })
   categoryId: string;
 
-  /** Never negative: a CHECK constraint backs the row locks that reservations take. */
+  /** Units that can still be ordered. Never negative: a CHECK constraint backs the row locks reservations take. */
   @Column({ type: 'int' })
   stock: number;
 
@@ -31,12 +32,14 @@ export class Product {
   @Column({ name: 'rating_sum', type: 'int', default: 0 })
   ratingSum: number;
 
+  /** rating_sum / review_count, stored so that it can be sorted on with an index; null before the first review. */
   @Column({ name: 'rating_avg', type: 'double precision', nullable: true })
   ratingAvg: number | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  /** Millisecond precision: exactly what a cursor can carry. */
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 })
   updatedAt: Date;
 }

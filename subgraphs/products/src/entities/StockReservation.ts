@@ -1,8 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
+export type ReservationStatus = 'RESERVED' | 'RELEASED';
+
 /**
- * Stock taken for one line of an order. Releasing a cancelled order gives back exactly what its
- * reservations hold, once (status RESERVED → RELEASED).
+ * Stock taken for one line of an order, at the price of that moment. Releasing a cancelled order
+ * gives back exactly what its reservations hold, once (status RESERVED → RELEASED).
  */
 @Entity({ name: 'stock_reservation' })
 export class StockReservation {
@@ -22,8 +24,11 @@ export class StockReservation {
   unitPriceCurrency: string;
 
   @Column({ type: 'text' })
-  status: 'RESERVED' | 'RELEASED';
+  status: ReservationStatus;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  @Column({ name: 'released_at', type: 'timestamptz', precision: 3, nullable: true })
+  releasedAt: Date | null;
 }

@@ -1,7 +1,9 @@
 import { CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
+/** A product a user keeps for later; the primary key makes adding it twice a no-op. */
 @Entity({ name: 'wishlist_item' })
 export class WishlistItem {
+  /** A user id of the users subgraph. */
   @PrimaryColumn({ name: 'user_id', type: 'uuid' })
   userId: string;
 

@@ -2,9 +2,10 @@ import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { badUserInput } from '@supergraph/errors';
 import { Category } from '../entities/Category';
 import { Product } from '../entities/Product';
-import { Review } from '../entities/Review';
 import type { Loaders } from '../loaders';
-import { decodeCursor, encodeCursor, isUuid, likePattern, pageSize } from './validation';
+import { productOrdering, REVIEWS_NEWEST_FIRST, type ProductSortField, type SortDirection } from './orderings';
+import { pageOf, readAfter, toConnection, type Connection } from './pagination';
+import { isUuid, likePattern, pageSize } from './validation';
 
 export interface ProductFilter {
   categoryId?: string | null;
@@ -14,84 +15,68 @@ export interface ProductFilter {
   inStock?: boolean | null;
 }
 
-export type SortField = 'PRICE' | 'NAME' | 'RATING' | 'CREATED_AT';
-export type Direction = 'ASC' | 'DESC';
-
-/** The column each sort uses; every sort ends with the id so pages never skip or repeat ties. */
-const SORT_EXPRESSIONS: Record<SortField, string> = {
-  PRICE: 'p.price_amount',
-  NAME: 'p.name',
-  RATING: 'coalesce(p.rating_avg, 0)',
-  // Truncated to what a cursor (a JavaScript date) can carry, so no row falls between pages.
-  CREATED_AT: "date_trunc('milliseconds', p.created_at)",
-};
-
-function sortValue(product: Product, field: SortField): unknown {
-  switch (field) {
-    case 'PRICE':
-      return product.priceAmount;
-    case 'NAME':
-      return product.name;
-    case 'RATING':
-      return product.ratingAvg ?? 0;
-    case 'CREATED_AT':
-      return product.createdAt.toISOString();
-  }
+export interface ProductSort {
+  field?: ProductSortField | null;
+  direction?: SortDirection | null;
 }
 
-export interface Connection<T> {
-  edges: { cursor: string; node: T }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: number | (() => Promise<number>);
-}
+/** Words of a search beyond this many are ignored: each one is another pair of ILIKE scans. */
+const MAX_SEARCH_WORDS = 8;
 
+/** Browsing the catalogue: anonymous callers welcome. */
 export class CatalogService {
   constructor(private readonly dataSource: DataSource, private readonly loaders: Loaders) {}
 
-  product(id: string) {
-    return isUuid(id) ? this.loaders.productById.load(id) : Promise.resolve(null);
+  /** Null for a product that does not exist; a malformed id is bad input rather than a SQL error. */
+  product(id: string): Promise<Product | null> {
+    if (!isUuid(id)) throw badUserInput('id is not a valid product id', 'id');
+    return this.loaders.productById.load(id);
   }
 
-  categories() {
-    return this.dataSource.getRepository(Category).find({ order: { name: 'ASC' } });
+  categories(): Promise<Category[]> {
+    return this.dataSource.getRepository(Category).find({ order: { name: 'ASC', id: 'ASC' } });
   }
 
-  async products(
-    filter: ProductFilter | null | undefined,
-    sort: { field?: SortField | null; direction?: Direction | null } | null | undefined,
-    first: number | null | undefined,
-    after: string | null | undefined,
-  ): Promise<Connection<Product>> {
+  /**
+   * Keyset pagination: a page starts strictly after the (sort key, id) of the cursor, so rows with
+   * equal keys are neither skipped nor repeated, and a page costs an index range scan at any depth.
+   */
+  async products(filter: ProductFilter | null | undefined, sort: ProductSort | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<Product>> {
     const size = pageSize(first);
-    const field = sort?.field ?? 'CREATED_AT';
-    const direction = sort?.direction ?? 'ASC';
-    const base = this.filtered(filter ?? {});
-    const page = base.clone();
-    const key = SORT_EXPRESSIONS[field];
-    if (after) {
-      const [value, id] = decodeCursor(after);
-      const operator = direction === 'ASC' ? '>' : '<';
-      page.andWhere(`(${key}, p.id) ${operator} (:cursorValue, :cursorId)`, { cursorValue: value, cursorId: id });
+    const ordering = productOrdering(sort?.field ?? undefined, sort?.direction ?? undefined);
+    const start = readAfter(after, ordering);
+    const matching = this.filtered(filter ?? {});
+    const page = matching.clone();
+    const key = ordering.expression('p');
+    if (start) {
+      page.andWhere(`(${key}, p.id) ${ordering.direction === 'ASC' ? '>' : '<'} (:afterKey, :afterId)`, { afterKey: start.key, afterId: start.id });
     }
-    const rows = await page
-      .orderBy(key, direction)
-      .addOrderBy('p.id', direction)
-      .limit(size + 1)
-      .getMany();
-    const nodes = rows.slice(0, size);
-    for (const node of nodes) this.loaders.productById.prime(node.id, node);
-    const edges = nodes.map((node) => ({ cursor: encodeCursor(sortValue(node, field), node.id), node }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
-      // Counted only when asked for.
-      totalCount: () => base.getCount(),
-    };
+    const rows = await page.orderBy(key, ordering.direction).addOrderBy('p.id', ordering.direction).limit(size + 1).getMany();
+    const result = pageOf(rows, size);
+    // Later fields of this request (`_entities`, `Review.product`) find them without a query.
+    for (const node of result.nodes) this.loaders.productById.prime(node.id, node);
+    return toConnection(result, ordering, () => matching.getCount());
+  }
+
+  /** A category's products, oldest first; batched over every category of the request. */
+  async categoryProducts(categoryId: string, first: number | null | undefined, after: string | null | undefined): Promise<Connection<Product>> {
+    const size = pageSize(first);
+    const ordering = productOrdering();
+    const page = await this.loaders.productsByCategory.load({ parentId: categoryId, size, after: readAfter(after, ordering) });
+    for (const node of page.nodes) this.loaders.productById.prime(node.id, node);
+    return toConnection(page, ordering, () => this.loaders.productCountByCategory.load(categoryId));
+  }
+
+  /** A product's reviews, newest first; the count is the product's own aggregate, so it costs nothing. */
+  async reviews(product: Product, first: number | null | undefined, after: string | null | undefined) {
+    const size = pageSize(first);
+    const page = await this.loaders.reviewsByProduct.load({ parentId: product.id, size, after: readAfter(after, REVIEWS_NEWEST_FIRST) });
+    return toConnection(page, REVIEWS_NEWEST_FIRST, async () => product.reviewCount);
   }
 
   private filtered(filter: ProductFilter): SelectQueryBuilder<Product> {
     const query = this.dataSource.getRepository(Product).createQueryBuilder('p');
-    if (filter.categoryId !== undefined && filter.categoryId !== null) {
+    if (filter.categoryId != null) {
       if (!isUuid(filter.categoryId)) throw badUserInput('categoryId is not a valid id', 'filter.categoryId');
       query.andWhere('p.category_id = :categoryId', { categoryId: filter.categoryId });
     }
@@ -107,24 +92,11 @@ export class CatalogService {
     const search = filter.search?.trim();
     if (search) {
       if (search.length > 100) throw badUserInput('search must be at most 100 characters', 'filter.search');
-      for (const [i, word] of search.split(/\s+/).slice(0, 5).entries()) {
-        query.andWhere(`(p.name ILIKE :w${i} OR p.description ILIKE :w${i})`, { [`w${i}`]: likePattern(word) });
+      // Every word must appear in the name or the description, in any case.
+      for (const [i, word] of search.split(/\s+/).slice(0, MAX_SEARCH_WORDS).entries()) {
+        query.andWhere(`(p.name ILIKE :word${i} OR p.description ILIKE :word${i})`, { [`word${i}`]: likePattern(word) });
       }
     }
     return query;
-  }
-
-  async reviews(productId: string, first: number | null | undefined, after: string | null | undefined): Promise<Connection<Review>> {
-    const size = pageSize(first);
-    const query = this.dataSource.getRepository(Review).createQueryBuilder('r').where('r.product_id = :productId', { productId });
-    const count = query.clone();
-    if (after) {
-      const [value, id] = decodeCursor(after);
-      query.andWhere("(date_trunc('milliseconds', r.created_at), r.id) < (:createdAt, :id)", { createdAt: value, id });
-    }
-    const rows = await query.orderBy("date_trunc('milliseconds', r.created_at)", 'DESC').addOrderBy('r.id', 'DESC').limit(size + 1).getMany();
-    const nodes = rows.slice(0, size);
-    const edges = nodes.map((node) => ({ cursor: encodeCursor(node.createdAt.toISOString(), node.id), node }));
-    return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: () => count.getCount() };
   }
 }

@@ -1,40 +1,49 @@
-import { hasRole, type Viewer } from '@supergraph/auth';
-import { forbidden, notFound, unauthenticated } from '@supergraph/errors';
+import type { Viewer } from '@supergraph/auth';
+import { notFound } from '@supergraph/errors';
 import type { DataSource } from 'typeorm';
+import type { Product } from '../entities/Product';
 import { WishlistItem } from '../entities/WishlistItem';
 import type { Loaders } from '../loaders';
+import { requireSelfOrAdmin, requireViewer } from './authz';
 import { isUuid } from './validation';
+
+/** A user as products knows one: just the id (the users subgraph owns the rest). The codegen mapper of `User`. */
+export interface UserRef {
+  id: string;
+}
 
 export class WishlistService {
   constructor(private readonly dataSource: DataSource, private readonly loaders: Loaders, private readonly viewer: Viewer | null) {}
 
-  /** The user themself or an admin. */
-  async of(userId: string) {
-    if (!this.viewer) throw unauthenticated();
-    if (this.viewer.userId !== userId && !hasRole(this.viewer, 'ADMIN')) throw forbidden('A wishlist is private');
-    return this.loaders.wishlistByUser.load(userId);
+  /** `User.wishlist`: the user themself or an admin; batched over every user of the request. */
+  async of(userId: string): Promise<Product[]> {
+    requireSelfOrAdmin(this.viewer, userId, 'A wishlist');
+    return this.products(await this.loaders.wishlistByUser.load(userId));
   }
 
-  async add(productId: string) {
-    const viewer = this.requireViewer();
+  /** Adding a product already there changes nothing. */
+  async add(productId: string): Promise<Product[]> {
+    const viewer = requireViewer(this.viewer);
     if (!isUuid(productId) || !(await this.loaders.productById.load(productId))) throw notFound('Product not found', { field: 'productId' });
     await this.dataSource.createQueryBuilder().insert().into(WishlistItem).values({ userId: viewer.userId, productId }).orIgnore().execute();
     return this.fresh(viewer.userId);
   }
 
-  async remove(productId: string) {
-    const viewer = this.requireViewer();
-    if (isUuid(productId)) await this.dataSource.getRepository(WishlistItem).delete({ userId: viewer.userId, productId });
+  /** Removing a product that is not there changes nothing. */
+  async remove(productId: string): Promise<Product[]> {
+    const viewer = requireViewer(this.viewer);
+    if (!isUuid(productId)) throw notFound('Product not found', { field: 'productId' });
+    await this.dataSource.getRepository(WishlistItem).delete({ userId: viewer.userId, productId });
     return this.fresh(viewer.userId);
   }
 
-  private fresh(userId: string) {
+  private async fresh(userId: string) {
     this.loaders.wishlistByUser.clear(userId);
-    return this.loaders.wishlistByUser.load(userId);
+    return this.products(await this.loaders.wishlistByUser.load(userId));
   }
 
-  private requireViewer() {
-    if (!this.viewer) throw unauthenticated();
-    return this.viewer;
+  private async products(ids: string[]): Promise<Product[]> {
+    const products = await this.loaders.productById.loadMany(ids);
+    return products.filter((p): p is Product => !!p && !(p instanceof Error));
   }
 }
