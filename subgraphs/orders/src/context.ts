@@ -6,13 +6,18 @@ import { OrderService } from './services/OrderService';
 
 export interface Context {
   viewer: Viewer | null;
-  runtime: SubgraphRuntime;
   loaders: Loaders;
   carts: CartService;
   orders: OrderService;
 }
 
+/** One per operation (per subscription for graphql-ws): fresh loaders, services bound to the caller. */
 export function createContext(viewer: Viewer | null, runtime: SubgraphRuntime): Context {
   const loaders = createLoaders(runtime.dataSource);
-  return { viewer, runtime, loaders, carts: new CartService(runtime.dataSource, viewer), orders: new OrderService(runtime, loaders, viewer) };
+  return {
+    viewer,
+    loaders,
+    carts: new CartService(runtime.dataSource, viewer),
+    orders: new OrderService(runtime, loaders, viewer),
+  };
 }

@@ -1,4 +1,6 @@
-/** Topics orders emits and consumes (docs/writing-a-subgraph.md). */
+import { z } from 'zod';
+
+/** Topics orders emits and consumes (the checkout table of docs/writing-a-subgraph.md). */
 export const OrderTopics = {
   placed: 'orders.order.placed',
   cancelled: 'orders.order.cancelled',
@@ -21,27 +23,37 @@ export interface OrderPlaced {
   items: { productId: string; quantity: number }[];
 }
 
+/** Also sent for an order rejected after products reserved its stock: it is products' signal to give stock back. */
 export interface OrderCancelled {
   orderId: string;
   customerId: string;
 }
 
-export interface ProductUpserted {
-  productId: string;
-  name: string;
-  price: Money;
-}
+// What we consume is parsed, not trusted: a malformed event is logged and skipped instead of
+// failing its transaction on every redelivery.
+const money = z.object({ amount: z.number().int().min(0), currency: z.string().regex(/^[A-Z]{3}$/) });
 
-export interface StockReserved {
-  orderId: string;
-  items: { productId: string; quantity: number; unitPrice: Money }[];
-}
+export const ProductUpserted = z.object({ productId: z.uuid(), name: z.string().min(1), price: money });
+export type ProductUpserted = z.infer<typeof ProductUpserted>;
 
-export interface StockRejected {
-  orderId: string;
-  reason: string;
-  items: { productId: string; requested: number; available: number }[];
-}
+export const StockReserved = z.object({
+  orderId: z.uuid(),
+  items: z.array(z.object({ productId: z.uuid(), quantity: z.number().int().positive(), unitPrice: money })),
+});
+export type StockReserved = z.infer<typeof StockReserved>;
 
-/** Pub/sub channel of an order's status changes (every orders instance publishes, any may listen). */
+export const StockRejected = z.object({
+  orderId: z.uuid(),
+  reason: z.string(),
+  items: z.array(z.object({ productId: z.uuid(), requested: z.number().int(), available: z.number().int() })),
+});
+export type StockRejected = z.infer<typeof StockRejected>;
+
+/** Pub/sub channel of an order's status changes: any orders instance publishes, every instance listens. */
 export const statusChannel = (orderId: string) => `orders.order.statusChanged.${orderId}`;
+
+/** What goes on `statusChannel`: subscribers re-read the order, so every event shows it as committed. */
+export interface StatusChanged {
+  orderId: string;
+  status: string;
+}

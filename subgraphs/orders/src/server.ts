@@ -18,11 +18,12 @@ export const typeDefs = parse(readFileSync(join(__dirname, 'schema.graphql'), 'u
 export const ordersSubgraph: SubgraphDefinition<Context> = {
   name: 'orders',
   typeDefs,
-  resolvers: resolvers as never,
+  // codegen's resolver map and @apollo/subgraph's differ only in how they type scalars and references.
+  resolvers: resolvers as SubgraphDefinition<Context>['resolvers'],
   entities: [Order, OrderItem, OrderStatusChange, CartItem, CatalogProduct],
   migrations: [CreateEventTables1763800000000, CreateOrders1763800000300],
   createContext,
-  consumers: (runtime) => orderConsumers(runtime) as never,
+  consumers: orderConsumers,
   afterEvent: afterOrderEvent,
   subscriptions: true,
 };

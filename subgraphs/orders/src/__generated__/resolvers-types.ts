@@ -2,7 +2,9 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Order as OrderEntity } from '../entities/Order';
 import type { OrderItem as OrderItemEntity } from '../entities/OrderItem';
 import type { OrderStatusChange as OrderStatusChangeEntity } from '../entities/OrderStatusChange';
+import type { OrderPage as OrderPageEntity } from '../services/OrderService';
 import type { CartView as CartViewEntity, CartItem as CartItemEntity } from '../entities/CartItem';
+import type { UserReference as UserReferenceEntity, ProductReference as ProductReferenceEntity } from '../references';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -53,13 +55,21 @@ export type Money = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds to the product's line (1 to 100 units per line, at most 50 lines). */
   addToCart: Cart;
-  /** From PENDING, CONFIRMED or PAID; reserved stock is given back. */
+  /**
+   * The customer or an admin; from PENDING, CONFIRMED or PAID only (CONFLICT otherwise, with the
+   * current `status` in the error's extensions). Reserved stock is given back.
+   */
   cancelOrder: Order;
-  /** Places the cart as a PENDING order; it becomes CONFIRMED or REJECTED once products has answered. */
+  /**
+   * Places the cart as a PENDING order and empties the cart; the order becomes CONFIRMED (prices
+   * and totals fixed) or REJECTED once products has answered. The same idempotency key always
+   * returns the same order.
+   */
   checkout: Order;
   removeFromCart: Cart;
-  /** A quantity of 0 removes the line. */
+  /** Sets the quantity of a line already in the cart (0 to 100); 0 removes the line. */
   updateCartItem: Cart;
 };
 
@@ -93,20 +103,26 @@ export type MutationUpdateCartItemArgs = {
 
 export type Order = {
   __typename?: 'Order';
+  /** The delivery address (one of the customer's addresses in users), as given at checkout. */
   addressId?: Maybe<Scalars['ID']['output']>;
   createdAt: Scalars['DateTime']['output'];
   customer: User;
   id: Scalars['ID']['output'];
+  /** Number of instalments of a CREDIT_LINE payment (3, 6 or 12), as given at checkout. */
   installments?: Maybe<Scalars['Int']['output']>;
   items: Array<OrderItem>;
   paymentMethod: PaymentMethod;
   /** 4.99, free from a subtotal of 50.00. Null until the prices are fixed. */
   shippingCost?: Maybe<Money>;
   status: OrderStatus;
+  /** Every status the order has had, oldest first; the first entry has no `from`. */
   statusHistory: Array<OrderStatusChange>;
-  /** Null until the stock is reserved and the prices are fixed (status CONFIRMED or later). */
+  /**
+   * Sum of the line totals. Null until products has reserved the stock and fixed the prices
+   * (CONFIRMED and later; stays null for an order rejected or cancelled before that).
+   */
   subtotal?: Maybe<Money>;
-  /** 8% of the subtotal. Null until the prices are fixed. */
+  /** 8% of the subtotal, rounded to the minor unit. Null until the prices are fixed. */
   tax?: Maybe<Money>;
   /** Subtotal + tax + shipping. Null until the prices are fixed. */
   total?: Maybe<Money>;
@@ -128,10 +144,11 @@ export type OrderEdge = {
 
 export type OrderItem = {
   __typename?: 'OrderItem';
+  /** unitPrice × quantity; null until the prices are fixed. */
   lineTotal?: Maybe<Money>;
   product: Product;
   quantity: Scalars['Int']['output'];
-  /** The price the stock was reserved at; null until then. */
+  /** The price the stock was reserved at (products' price then); null until then. */
   unitPrice?: Maybe<Money>;
 };
 
@@ -173,7 +190,10 @@ export type Query = {
   __typename?: 'Query';
   /** The caller's cart. */
   cart: Cart;
-  /** The owner, admins and operators; anyone else gets NOT_FOUND. */
+  /**
+   * The customer who placed it, admins and operators; for anyone else the order does not exist
+   * (NOT_FOUND).
+   */
   order?: Maybe<Order>;
 };
 
@@ -184,7 +204,10 @@ export type QueryOrderArgs = {
 
 export type Subscription = {
   __typename?: 'Subscription';
-  /** The order as it stands, then again each time its status changes. The owner, admins and operators only. */
+  /**
+   * The order as it stands when the subscription starts, then again after each status change.
+   * Only the customer and admins; anyone else gets FORBIDDEN and no events.
+   */
   orderStatusChanged: Order;
 };
 
@@ -196,7 +219,10 @@ export type SubscriptionOrderStatusChangedArgs = {
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
-  /** The user's orders, newest first. The user themself, admins and operators only. */
+  /**
+   * The user's orders, newest first; `first` is 1 to 100. Only the user themself and admins; anyone
+   * else gets FORBIDDEN.
+   */
   orders: OrderConnection;
 };
 
@@ -316,7 +342,7 @@ export type ResolversTypes = ResolversObject<{
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderEntity>;
-  OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
+  OrderConnection: ResolverTypeWrapper<OrderPageEntity>;
   OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
   OrderItem: ResolverTypeWrapper<OrderItemEntity>;
   OrderStatus: OrderStatus;
@@ -324,10 +350,10 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PaymentMethod: PaymentMethod;
-  Product: ResolverTypeWrapper<Product>;
+  Product: ResolverTypeWrapper<ProductReferenceEntity>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  User: ResolverTypeWrapper<Omit<User, 'orders'> & { orders: ResolversTypes['OrderConnection'] }>;
+  User: ResolverTypeWrapper<UserReferenceEntity>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -342,16 +368,16 @@ export type ResolversParentTypes = ResolversObject<{
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   Order: OrderEntity;
-  OrderConnection: Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> };
+  OrderConnection: OrderPageEntity;
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
   OrderItem: OrderItemEntity;
   OrderStatusChange: OrderStatusChangeEntity;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
-  Product: Product;
+  Product: ProductReferenceEntity;
   Query: Record<PropertyKey, never>;
   Subscription: Record<PropertyKey, never>;
-  User: Omit<User, 'orders'> & { orders: ResolversParentTypes['OrderConnection'] } | FederationReferenceTypes['User'];
+  User: UserReferenceEntity;
 }>;
 
 export type CartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart']> = ResolversObject<{

@@ -1,25 +1,26 @@
 import DataLoader from 'dataloader';
-import { byKeys, groupByKeys } from '@supergraph/service-kit';
-import { In, type DataSource } from 'typeorm';
-import { Order } from '../entities/Order';
-import { OrderItem } from '../entities/OrderItem';
-import { OrderStatusChange } from '../entities/OrderStatusChange';
-import { isUuid } from '../services/validation';
+import type { DataSource } from 'typeorm';
+import type { Order } from '../entities/Order';
+import type { OrderItem } from '../entities/OrderItem';
+import type { OrderStatusChange } from '../entities/OrderStatusChange';
+import { historyByOrder } from './historyByOrder';
+import { itemsByOrder } from './itemsByOrder';
+import { orderById } from './orderById';
 
-/** Per-request loaders: the items and history of a page of orders cost one query each. */
+/** Per-request loaders (made in createContext): a page of orders with items and history costs three queries. */
 export function createLoaders(dataSource: DataSource) {
-  return {
-    orderById: new DataLoader<string, Order | null>(async (ids) => {
-      const valid = ids.filter(isUuid);
-      return byKeys(ids, valid.length ? await dataSource.getRepository(Order).findBy({ id: In(valid) }) : [], (o) => o.id);
-    }),
-    itemsByOrder: new DataLoader<string, OrderItem[]>(async (orderIds) =>
-      groupByKeys(orderIds, await dataSource.getRepository(OrderItem).find({ where: { orderId: In([...orderIds]) }, order: { productId: 'ASC' } }), (i) => i.orderId),
-    ),
-    historyByOrder: new DataLoader<string, OrderStatusChange[]>(async (orderIds) =>
-      groupByKeys(orderIds, await dataSource.getRepository(OrderStatusChange).find({ where: { orderId: In([...orderIds]) }, order: { seq: 'ASC' } }), (c) => c.orderId),
-    ),
+  const loaders = {
+    orderById: new DataLoader<string, Order | null>(orderById(dataSource)),
+    itemsByOrder: new DataLoader<string, OrderItem[]>(itemsByOrder(dataSource)),
+    historyByOrder: new DataLoader<string, OrderStatusChange[]>(historyByOrder(dataSource)),
+    /** Forgets everything loaded: a subscription's context lives across events and must not answer from an earlier one. */
+    clearAll() {
+      loaders.orderById.clearAll();
+      loaders.itemsByOrder.clearAll();
+      loaders.historyByOrder.clearAll();
+    },
   };
+  return loaders;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

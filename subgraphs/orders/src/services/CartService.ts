@@ -1,73 +1,84 @@
 import type { Viewer } from '@supergraph/auth';
-import { badUserInput, notFound, unauthenticated } from '@supergraph/errors';
+import { badUserInput, notFound } from '@supergraph/errors';
 import { inTransaction } from '@supergraph/service-kit';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { CartItem, type CartView } from '../entities/CartItem';
 import { CatalogProduct } from '../entities/CatalogProduct';
-import { isUuid } from './validation';
+import { requireViewer } from './access';
+import { CART_LIMITS, requireProductId, requireQuantity } from './validation';
 
-export const MAX_QUANTITY_PER_LINE = 100;
-export const MAX_CART_LINES = 50;
-
-export function requireCustomer(viewer: Viewer | null): Viewer {
-  if (!viewer) throw unauthenticated();
-  return viewer;
+/**
+ * Serializes every change to one customer's cart (and checkout, which empties it) for the rest of
+ * the transaction. A row lock would not do: an empty cart has no row to lock, and two first adds
+ * would both pass the line limit.
+ */
+export async function lockCart(manager: EntityManager, customerId: string) {
+  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`cart:${customerId}`]);
 }
 
+/** The caller's cart. Every change is validated first, so bad input changes nothing. */
 export class CartService {
   constructor(private readonly dataSource: DataSource, private readonly viewer: Viewer | null) {}
 
   async cart(): Promise<CartView> {
-    const viewer = requireCustomer(this.viewer);
-    return { items: await this.dataSource.getRepository(CartItem).find({ where: { customerId: viewer.userId }, order: { productId: 'ASC' } }) };
+    const { userId } = requireViewer(this.viewer);
+    return this.read(this.dataSource.manager, userId);
   }
 
+  /** Adds to the line of that product if there is one. */
   async add(productId: string, quantity: number): Promise<CartView> {
-    const viewer = requireCustomer(this.viewer);
-    if (!Number.isInteger(quantity) || quantity <= 0 || quantity > MAX_QUANTITY_PER_LINE) {
-      throw badUserInput(`quantity must be 1 to ${MAX_QUANTITY_PER_LINE}`, 'quantity');
-    }
-    await this.requireKnownProduct(productId);
-    await inTransaction(this.dataSource, async (manager) => {
-      const lines = await manager.find(CartItem, { where: { customerId: viewer.userId }, lock: { mode: 'pessimistic_write' } });
-      const existing = lines.find((l) => l.productId === productId);
-      if (existing) {
-        if (existing.quantity + quantity > MAX_QUANTITY_PER_LINE) throw badUserInput(`At most ${MAX_QUANTITY_PER_LINE} of one product`, 'quantity');
-        await manager.update(CartItem, { customerId: viewer.userId, productId }, { quantity: existing.quantity + quantity });
-      } else {
-        if (lines.length >= MAX_CART_LINES) throw badUserInput(`A cart holds at most ${MAX_CART_LINES} products`, 'productId');
-        await manager.insert(CartItem, { customerId: viewer.userId, productId, quantity });
-      }
-    });
-    return this.cart();
-  }
-
-  async update(productId: string, quantity: number): Promise<CartView> {
-    const viewer = requireCustomer(this.viewer);
-    if (!Number.isInteger(quantity) || quantity < 0 || quantity > MAX_QUANTITY_PER_LINE) {
-      throw badUserInput(`quantity must be 0 to ${MAX_QUANTITY_PER_LINE}`, 'quantity');
-    }
-    if (!isUuid(productId)) throw badUserInput('productId is not a valid id', 'productId');
-    const repository = this.dataSource.getRepository(CartItem);
-    if (quantity === 0) await repository.delete({ customerId: viewer.userId, productId });
-    else {
-      const { affected } = await repository.update({ customerId: viewer.userId, productId }, { quantity });
-      if (!affected) throw notFound('That product is not in the cart', { field: 'productId' });
-    }
-    return this.cart();
-  }
-
-  async remove(productId: string): Promise<CartView> {
-    const viewer = requireCustomer(this.viewer);
-    if (!isUuid(productId)) throw badUserInput('productId is not a valid id', 'productId');
-    await this.dataSource.getRepository(CartItem).delete({ customerId: viewer.userId, productId });
-    return this.cart();
-  }
-
-  private async requireKnownProduct(productId: string) {
-    if (!isUuid(productId)) throw badUserInput('productId is not a valid id', 'productId');
+    const { userId } = requireViewer(this.viewer);
+    requireProductId(productId);
+    requireQuantity(quantity, 1);
+    // The read model of the catalogue (fed by products' events) refuses unknown products at once.
     if (!(await this.dataSource.getRepository(CatalogProduct).existsBy({ productId }))) {
       throw notFound('Product not found', { field: 'productId', productId });
     }
+    return inTransaction(this.dataSource, async (manager) => {
+      await lockCart(manager, userId);
+      const lines = await manager.find(CartItem, { where: { customerId: userId } });
+      const line = lines.find((l) => l.productId === productId);
+      if (line) {
+        if (line.quantity + quantity > CART_LIMITS.maxQuantityPerLine) {
+          throw badUserInput(`At most ${CART_LIMITS.maxQuantityPerLine} of one product (${line.quantity} already in the cart)`, 'quantity');
+        }
+        await manager.update(CartItem, { customerId: userId, productId }, { quantity: line.quantity + quantity });
+      } else {
+        if (lines.length >= CART_LIMITS.maxLines) throw badUserInput(`A cart holds at most ${CART_LIMITS.maxLines} products`, 'productId');
+        await manager.insert(CartItem, { customerId: userId, productId, quantity });
+      }
+      return this.read(manager, userId);
+    });
+  }
+
+  /** Sets a line's quantity; 0 removes the line. */
+  async update(productId: string, quantity: number): Promise<CartView> {
+    const { userId } = requireViewer(this.viewer);
+    requireProductId(productId);
+    requireQuantity(quantity, 0);
+    return inTransaction(this.dataSource, async (manager) => {
+      await lockCart(manager, userId);
+      if (quantity === 0) await manager.delete(CartItem, { customerId: userId, productId });
+      else {
+        const { affected } = await manager.update(CartItem, { customerId: userId, productId }, { quantity });
+        if (!affected) throw notFound('That product is not in the cart', { field: 'productId', productId });
+      }
+      return this.read(manager, userId);
+    });
+  }
+
+  /** Removing a product that is not in the cart is not an error: the cart is as asked. */
+  async remove(productId: string): Promise<CartView> {
+    const { userId } = requireViewer(this.viewer);
+    requireProductId(productId);
+    return inTransaction(this.dataSource, async (manager) => {
+      await lockCart(manager, userId);
+      await manager.delete(CartItem, { customerId: userId, productId });
+      return this.read(manager, userId);
+    });
+  }
+
+  private async read(manager: EntityManager, customerId: string): Promise<CartView> {
+    return { items: await manager.find(CartItem, { where: { customerId }, order: { productId: 'ASC' } }) };
   }
 }

@@ -1,145 +1,176 @@
-import { hasRole, type Viewer } from '@supergraph/auth';
+import type { Viewer } from '@supergraph/auth';
 import { badUserInput, conflict, forbidden, notFound } from '@supergraph/errors';
-import { inTransaction, isUniqueViolation, type SubgraphRuntime } from '@supergraph/service-kit';
+import { encodeCursor, inTransaction, isUniqueViolation, isUuid, pageSize, type SubgraphRuntime } from '@supergraph/service-kit';
 import type { EntityManager } from 'typeorm';
 import { CartItem } from '../entities/CartItem';
-import { Order, type OrderStatus, type PaymentMethod } from '../entities/Order';
+import { Order, type OrderStatus } from '../entities/Order';
 import { OrderItem } from '../entities/OrderItem';
 import { OrderStatusChange } from '../entities/OrderStatusChange';
-import { OrderTopics, statusChannel, type OrderCancelled, type OrderPlaced } from '../events';
+import { OrderTopics, statusChannel, type OrderCancelled, type OrderPlaced, type StatusChanged } from '../events';
 import type { Loaders } from '../loaders';
-import { requireCustomer } from './CartService';
-import { canMove, CANCELLABLE } from './stateMachine';
-import { decodeCursor, encodeCursor, isUuid, pageSize } from './validation';
+import { canReadOrder, isSelfOrAdmin, requireViewer } from './access';
+import { announceStatus } from './announcements';
+import { lockCart } from './CartService';
+import { followOrder } from './orderFeed';
+import { canMove, transition } from './stateMachine';
+import { decodeOrderCursor, parseCheckout, type CheckoutInput } from './validation';
 
-export interface CheckoutInput {
-  idempotencyKey: string;
-  addressId?: string | null;
-  paymentMethod?: PaymentMethod | null;
-  cardToken?: string | null;
-  installments?: number | null;
+/** A page of `User.orders`; the count runs only when the client selects `totalCount`. */
+export interface OrderPage {
+  edges: { cursor: string; node: Order }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: () => Promise<number>;
 }
 
-/** Who may read an order: its customer, admins, operators. */
-export function canRead(viewer: Viewer | null, order: Order): boolean {
-  return !!viewer && (viewer.userId === order.customerId || hasRole(viewer, 'ADMIN', 'OPERATOR'));
-}
+const MAX_REASON_LENGTH = 500;
 
-/**
- * Moves an order to `to` inside `manager`'s transaction, recording the change. Returns false (and
- * changes nothing) for an illegal move, which event handlers treat as "already handled".
- */
-export async function transition(manager: EntityManager, order: Order, to: OrderStatus, reason: string | null = null, changes: Partial<Order> = {}): Promise<boolean> {
-  if (!canMove(order.status, to)) return false;
-  const from = order.status;
-  Object.assign(order, changes, { status: to });
-  await manager.update(Order, order.id, { ...changes, status: to, updatedAt: new Date() });
-  await manager.insert(OrderStatusChange, { orderId: order.id, from, to, reason });
-  return true;
-}
-
-/** After the commit: every instance's subscribers of this order hear of it. */
-export function announceStatus(runtime: SubgraphRuntime, orderId: string) {
-  runtime.pubsub.publish(statusChannel(orderId), { orderId }).catch((error) => runtime.logger.warn('status publish failed', { orderId, error }));
-}
-
+/** Orders: reading with authorization, checkout, cancellation, and following an order live. */
 export class OrderService {
-  constructor(private readonly runtime: SubgraphRuntime, private readonly loaders: Loaders, private readonly viewer: Viewer | null) {}
+  constructor(
+    private readonly runtime: SubgraphRuntime,
+    private readonly loaders: Loaders,
+    private readonly viewer: Viewer | null,
+  ) {}
 
-  /** The order if the caller may see it; NOT_FOUND otherwise, so that existence is not revealed. */
+  /** The order if the caller may read it; NOT_FOUND otherwise, so that its existence is not revealed. */
   async order(id: string): Promise<Order> {
-    const order = isUuid(id) ? await this.loaders.orderById.load(id) : null;
-    if (!order || !canRead(this.viewer, order)) throw notFound('Order not found', { id });
+    requireViewer(this.viewer);
+    const order = await this.loaders.orderById.load(id);
+    if (!order || !canReadOrder(this.viewer, order)) throw notFound('Order not found', { id });
     return order;
   }
 
-  async ordersOf(userId: string, first: number | null | undefined, after: string | null | undefined, status: OrderStatus | null | undefined) {
-    const viewer = requireCustomer(this.viewer);
-    if (viewer.userId !== userId && !hasRole(viewer, 'ADMIN', 'OPERATOR')) throw forbidden("Only the customer may list their orders");
-    const size = pageSize(first);
-    const query = this.runtime.dataSource.getRepository(Order).createQueryBuilder('o').where('o.customer_id = :userId', { userId });
-    if (status) query.andWhere('o.status = :status', { status });
+  /**
+   * An order asked for by reference (`_entities`). The router sends the caller's identity with
+   * it, so someone else's order resolves to null, exactly like one that does not exist.
+   */
+  async reference(id: string): Promise<Order | null> {
+    const order = await this.loaders.orderById.load(id);
+    return order && canReadOrder(this.viewer, order) ? order : null;
+  }
+
+  /** A customer's orders, newest first, with keyset pagination on (created_at, id). */
+  async ordersOf(customerId: string, args: { first?: number | null; after?: string | null; status?: OrderStatus | null }): Promise<OrderPage> {
+    const viewer = requireViewer(this.viewer);
+    if (!isSelfOrAdmin(viewer, customerId)) throw forbidden("Only the customer and admins may list a customer's orders");
+    const size = pageSize(args.first);
+    const cursor = args.after ? decodeOrderCursor(args.after) : null;
+    if (!isUuid(customerId)) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: async () => 0 };
+
+    const query = this.runtime.dataSource.getRepository(Order).createQueryBuilder('o').where('o.customer_id = :customerId', { customerId });
+    if (args.status) query.andWhere('o.status = :status', { status: args.status });
     const count = query.clone();
-    if (after) {
-      const [at, id] = decodeCursor(after);
-      query.andWhere("(date_trunc('milliseconds', o.created_at), o.id) < (:at, :id)", { at, id });
-    }
-    const rows = await query.orderBy("date_trunc('milliseconds', o.created_at)", 'DESC').addOrderBy('o.id', 'DESC').limit(size + 1).getMany();
-    const nodes = rows.slice(0, size);
-    for (const node of nodes) this.loaders.orderById.prime(node.id, node);
-    const edges = nodes.map((node) => ({ cursor: encodeCursor(node.createdAt.toISOString(), node.id), node }));
-    return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: () => count.getCount() };
+    if (cursor) query.andWhere('(o.created_at, o.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at: cursor.createdAt, id: cursor.id });
+    // The cursor keeps PostgreSQL's microseconds: a JavaScript Date (milliseconds) would skip or repeat rows.
+    query.addSelect(`to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_at');
+    const { entities, raw } = await query.orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'DESC').limit(size + 1).getRawAndEntities();
+
+    const edges = entities.slice(0, size).map((node, i) => {
+      this.loaders.orderById.prime(node.id, node);
+      return { cursor: encodeCursor(raw[i].cursor_at, node.id), node };
+    });
+    return {
+      edges,
+      pageInfo: { hasNextPage: entities.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: () => count.getCount(),
+    };
   }
 
   /**
-   * Places the cart as a PENDING order with its `orders.order.placed` event, in one transaction.
-   * The same idempotency key returns the order it first made, even when two requests race.
+   * Places the cart as a PENDING order, in one transaction with its items, its first history row,
+   * the emptied cart and the `orders.order.placed` event. The same idempotency key returns the
+   * order it first made, whatever the cart holds now, even when identical requests race.
    */
   async checkout(input: CheckoutInput): Promise<Order> {
-    const viewer = requireCustomer(this.viewer);
-    const key = input.idempotencyKey?.trim() ?? '';
-    if (key.length < 8 || key.length > 100) throw badUserInput('idempotencyKey must be 8 to 100 characters', 'input.idempotencyKey');
-    const paymentMethod = input.paymentMethod ?? 'CARD';
-    if (input.installments != null) {
-      if (paymentMethod !== 'CREDIT_LINE') throw badUserInput('Installments are only for CREDIT_LINE', 'input.installments');
-      if (![3, 6, 12].includes(input.installments)) throw badUserInput('installments must be 3, 6 or 12', 'input.installments');
-    }
-    if (input.addressId != null && !isUuid(input.addressId)) throw badUserInput('addressId is not a valid id', 'input.addressId');
-    const existing = await this.byKey(viewer.userId, key);
-    if (existing) return existing;
+    const viewer = requireViewer(this.viewer);
+    const request = parseCheckout(input);
+    const customerId = viewer.userId;
+    const byKey = (manager: EntityManager) => manager.findOneBy(Order, { customerId, idempotencyKey: request.idempotencyKey });
     try {
-      const order = await inTransaction(this.runtime.dataSource, async (manager) => {
-        const lines = await manager.find(CartItem, { where: { customerId: viewer.userId }, lock: { mode: 'pessimistic_write' } });
+      const { order, placed } = await inTransaction(this.runtime.dataSource, async (manager) => {
+        // Under the cart lock a racing twin waits here, then finds the order the first one made.
+        await lockCart(manager, customerId);
+        const existing = await byKey(manager);
+        if (existing) return { order: existing, placed: false };
+        const lines = await manager.find(CartItem, { where: { customerId }, order: { productId: 'ASC' } });
         if (lines.length === 0) throw badUserInput('The cart is empty', 'cart');
         const order = await manager.save(
           manager.create(Order, {
-            customerId: viewer.userId,
-            idempotencyKey: key,
+            customerId,
+            idempotencyKey: request.idempotencyKey,
             status: 'PENDING',
-            paymentMethod,
-            installments: input.installments ?? null,
-            addressId: input.addressId ?? null,
+            paymentMethod: request.paymentMethod,
+            installments: request.installments,
+            addressId: request.addressId,
           }),
         );
-        await manager.insert(OrderItem, lines.map((l) => ({ orderId: order.id, productId: l.productId, quantity: l.quantity })));
+        const items = lines.map((line) => ({ productId: line.productId, quantity: line.quantity }));
+        await manager.insert(OrderItem, items.map((item) => ({ orderId: order.id, ...item })));
+        // `at` defaults to now(), the transaction's time, like the order's created_at.
         await manager.insert(OrderStatusChange, { orderId: order.id, from: null, to: 'PENDING', reason: null });
-        await manager.delete(CartItem, { customerId: viewer.userId });
-        await this.runtime.emit<OrderPlaced>(manager, OrderTopics.placed, {
-          orderId: order.id,
-          customerId: viewer.userId,
-          items: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
-        });
-        return order;
+        await manager.delete(CartItem, { customerId });
+        await this.runtime.emit<OrderPlaced>(manager, OrderTopics.placed, { orderId: order.id, customerId, items });
+        return { order, placed: true };
       });
-      this.runtime.eventsCommitted();
-      announceStatus(this.runtime, order.id);
+      if (placed) {
+        this.runtime.eventsCommitted();
+        announceStatus(this.runtime, order);
+      }
       return order;
     } catch (error) {
+      // The unique (customer_id, idempotency_key) index is the last word if the lock was bypassed.
       if (isUniqueViolation(error)) {
-        const raced = await this.byKey(viewer.userId, key);
+        const raced = await byKey(this.runtime.dataSource.manager);
         if (raced) return raced;
       }
       throw error;
     }
   }
 
+  /**
+   * Cancels from PENDING, CONFIRMED or PAID, telling products (stock back) and payments (refund)
+   * through `orders.order.cancelled` in the same transaction.
+   */
   async cancel(id: string, reason: string | null | undefined): Promise<Order> {
-    const viewer = requireCustomer(this.viewer);
-    const text = reason?.trim().slice(0, 500) || 'Cancelled by the customer';
+    const viewer = requireViewer(this.viewer);
+    const text = reason?.trim() || null;
+    if (text && text.length > MAX_REASON_LENGTH) throw badUserInput(`reason must be at most ${MAX_REASON_LENGTH} characters`, 'reason');
+    if (!isUuid(id)) throw notFound('Order not found', { id });
     const order = await inTransaction(this.runtime.dataSource, async (manager) => {
-      const order = isUuid(id) ? await manager.findOne(Order, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (!order || (order.customerId !== viewer.userId && !hasRole(viewer, 'ADMIN'))) throw notFound('Order not found', { id });
-      if (!CANCELLABLE.includes(order.status)) throw conflict(`An order that is ${order.status} cannot be cancelled`, { status: order.status });
-      await transition(manager, order, 'CANCELLED', text);
+      const order = await manager.findOne(Order, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!order || !canReadOrder(viewer, order)) throw notFound('Order not found', { id });
+      if (!isSelfOrAdmin(viewer, order.customerId)) throw forbidden('Only the customer and admins may cancel an order');
+      if (!canMove(order.status, 'CANCELLED')) throw conflict(`An order that is ${order.status} cannot be cancelled`, { status: order.status });
+      await transition(manager, order, 'CANCELLED', { reason: text ?? (viewer.userId === order.customerId ? 'Cancelled by the customer' : 'Cancelled by an admin') });
       await this.runtime.emit<OrderCancelled>(manager, OrderTopics.cancelled, { orderId: order.id, customerId: order.customerId });
       return order;
     });
     this.runtime.eventsCommitted();
-    announceStatus(this.runtime, order.id);
+    announceStatus(this.runtime, order);
+    this.loaders.orderById.clear(order.id).prime(order.id, order);
     return order;
   }
 
-  private byKey(customerId: string, idempotencyKey: string) {
-    return this.runtime.dataSource.getRepository(Order).findOneBy({ customerId, idempotencyKey });
+  /**
+   * `orderStatusChanged`: authorized once, here; then the order as it stands and again after each
+   * change. Listening starts before the first read, so no change can fall between the two.
+   */
+  async follow(orderId: string): Promise<AsyncIterableIterator<Order>> {
+    const viewer = requireViewer(this.viewer);
+    if (!isUuid(orderId)) throw badUserInput('orderId is not a valid id', 'orderId');
+    const messages = this.runtime.pubsub.subscribe<StatusChanged>(statusChannel(orderId), { bufferSize: 100 });
+    const load = () => this.runtime.dataSource.getRepository(Order).findOneBy({ id: orderId });
+    try {
+      const current = await load();
+      // Missing or someone else's: the same answer, so that existence is not revealed.
+      if (!current || !isSelfOrAdmin(viewer, current.customerId)) throw forbidden('Only the customer and admins may follow an order');
+      return followOrder(current, messages, async () => {
+        this.loaders.clearAll();
+        return load();
+      });
+    } catch (error) {
+      await messages.return?.();
+      throw error;
+    }
   }
 }

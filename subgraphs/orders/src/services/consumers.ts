@@ -1,60 +1,50 @@
-import type { DomainEvent, SubgraphRuntime } from '@supergraph/service-kit';
+import type { DomainEvent, EventHandler, SubgraphRuntime } from '@supergraph/service-kit';
 import type { EntityManager } from 'typeorm';
+import type { z } from 'zod';
 import { CatalogProduct } from '../entities/CatalogProduct';
-import { Order } from '../entities/Order';
-import { OrderItem } from '../entities/OrderItem';
-import { OrderTopics, ProductTopics, type OrderCancelled, type ProductUpserted, type StockRejected, type StockReserved } from '../events';
-import { announceStatus, transition } from './OrderService';
-import { totals } from './pricing';
+import type { Order } from '../entities/Order';
+import { ProductTopics, ProductUpserted, StockRejected, StockReserved } from '../events';
+import { announceStatus, movedOrders } from './announcements';
+import { StockAnswers } from './stockAnswers';
 
 /**
- * What orders does with products' answers. Each handler runs in a transaction that also records
- * the event id (a redelivery does nothing), and an answer that no longer fits the order's state
- * is ignored rather than forced.
+ * The topics orders consumes. The kit runs each handler in a transaction that also records the
+ * event id, so a redelivered event is skipped; the handlers are idempotent by state as well.
  */
-export function orderConsumers(runtime: SubgraphRuntime) {
-  const lockOrder = (manager: EntityManager, orderId: string) => manager.findOne(Order, { where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
+export function orderConsumers(runtime: SubgraphRuntime): Record<string, EventHandler> {
+  const answers = new StockAnswers(runtime);
+  const moved = movedOrders(runtime);
+
+  /** Parses the payload (a malformed one is logged and skipped, not retried forever) and remembers a moved order. */
+  function handler<T>(schema: z.ZodType<T>, handle: (manager: EntityManager, payload: T) => Promise<Order | null>): EventHandler {
+    return async (event: DomainEvent, manager: EntityManager) => {
+      moved.delete(event.id);
+      const parsed = schema.safeParse(event.payload);
+      if (!parsed.success) {
+        runtime.logger.error('malformed event skipped', { topic: event.topic, eventId: event.id, issues: parsed.error.issues.slice(0, 5) });
+        return;
+      }
+      const order = await handle(manager, parsed.data);
+      if (order) moved.set(event.id, { id: order.id, status: order.status });
+    };
+  }
 
   return {
-    [ProductTopics.upserted]: async (event: DomainEvent<ProductUpserted>, manager: EntityManager) => {
-      await manager.upsert(CatalogProduct, { productId: event.payload.productId, name: event.payload.name }, ['productId']);
-    },
-
-    [ProductTopics.stockReserved]: async (event: DomainEvent<StockReserved>, manager: EntityManager) => {
-      const order = await lockOrder(manager, event.payload.orderId);
-      if (!order) return;
-      if (order.status !== 'PENDING') {
-        // Cancelled while products was reserving: hand the stock back (products releases once).
-        if (order.status === 'CANCELLED') {
-          await runtime.emit<OrderCancelled>(manager, OrderTopics.cancelled, { orderId: order.id, customerId: order.customerId });
-        }
-        runtime.logger.info('stock reserved for an order no longer pending', { orderId: order.id, status: order.status });
-        return;
-      }
-      const currencies = new Set(event.payload.items.map((i) => i.unitPrice.currency));
-      if (currencies.size !== 1) {
-        await transition(manager, order, 'REJECTED', 'Products in more than one currency cannot be ordered together');
-        await runtime.emit<OrderCancelled>(manager, OrderTopics.cancelled, { orderId: order.id, customerId: order.customerId });
-        return;
-      }
-      const [currency] = currencies;
-      for (const item of event.payload.items) {
-        await manager.update(OrderItem, { orderId: order.id, productId: item.productId }, { unitPrice: item.unitPrice.amount, currency });
-      }
-      const sums = totals(event.payload.items.map((i) => ({ unitPrice: i.unitPrice.amount, quantity: i.quantity })));
-      await transition(manager, order, 'CONFIRMED', null, { ...sums, currency });
-    },
-
-    [ProductTopics.stockRejected]: async (event: DomainEvent<StockRejected>, manager: EntityManager) => {
-      const order = await lockOrder(manager, event.payload.orderId);
-      if (!order) return;
-      await transition(manager, order, 'REJECTED', event.payload.reason);
-    },
+    // The read model that lets a cart refuse unknown products without calling products.
+    [ProductTopics.upserted]: handler(ProductUpserted, async (manager, product) => {
+      await manager.upsert(CatalogProduct, { productId: product.productId, name: product.name }, ['productId']);
+      return null;
+    }),
+    [ProductTopics.stockReserved]: handler(StockReserved, (manager, answer) => answers.reserved(manager, answer)),
+    [ProductTopics.stockRejected]: handler(StockRejected, (manager, answer) => answers.rejected(manager, answer)),
   };
 }
 
-/** Publishes the status changes the handlers made, once their transaction committed. */
+/** After a handler's transaction committed: announce the order it moved to live subscribers. */
 export function afterOrderEvent(runtime: SubgraphRuntime, event: DomainEvent) {
-  const orderId = (event.payload as { orderId?: string }).orderId;
-  if (orderId) announceStatus(runtime, orderId);
+  const moved = movedOrders(runtime);
+  const order = moved.get(event.id);
+  if (!order) return;
+  moved.delete(event.id);
+  announceStatus(runtime, order);
 }

@@ -1,7 +1,12 @@
-import type { OrderStatus } from '../entities/Order';
+import type { EntityManager } from 'typeorm';
+import { Order, type OrderStatus } from '../entities/Order';
+import { OrderStatusChange } from '../entities/OrderStatusChange';
 
-/** Every legal move of an order. Anything not listed is refused. */
-export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
+/**
+ * Every legal move of an order; anything not listed is refused. The graph has no cycles, so an
+ * order never returns to a status it left (subscribers rely on that to drop repeated announcements).
+ */
+export const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
   PENDING: ['CONFIRMED', 'REJECTED', 'CANCELLED'],
   CONFIRMED: ['PAID', 'PAYMENT_FAILED', 'CANCELLED'],
   PAID: ['SHIPPED', 'CANCELLED', 'REFUNDED'],
@@ -17,5 +22,29 @@ export function canMove(from: OrderStatus, to: OrderStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
-/** Statuses from which a customer may cancel. */
-export const CANCELLABLE: readonly OrderStatus[] = (Object.keys(TRANSITIONS) as OrderStatus[]).filter((s) => canMove(s, 'CANCELLED'));
+/**
+ * Moves `order` (read under a row lock in the caller's transaction) to `to`, with any column
+ * `changes`, and appends the history row in the same transaction. An illegal move changes nothing
+ * and returns false: callers answer it with CONFLICT, event handlers ignore it. After the commit,
+ * call `announceStatus`.
+ */
+export async function transition(
+  manager: EntityManager,
+  order: Order,
+  to: OrderStatus,
+  { reason = null, changes = {} }: { reason?: string | null; changes?: Partial<Pick<Order, 'currency' | 'subtotal' | 'tax' | 'shippingCost' | 'total'>> } = {},
+): Promise<boolean> {
+  if (!canMove(order.status, to)) return false;
+  const from = order.status;
+  const result = await manager
+    .createQueryBuilder()
+    .update(Order)
+    .set({ ...changes, status: to })
+    .where('id = :id', { id: order.id })
+    .returning('updated_at')
+    .execute();
+  const at: Date = result.raw[0].updated_at;
+  await manager.insert(OrderStatusChange, { orderId: order.id, from, to, reason, at });
+  Object.assign(order, changes, { status: to, updatedAt: at });
+  return true;
+}

@@ -1,11 +1,63 @@
-import { decodeCursor as decode } from '@supergraph/service-kit';
 import { badUserInput } from '@supergraph/errors';
+import { decodeCursor, isUuid } from '@supergraph/service-kit';
+import type { PaymentMethod } from '../entities/Order';
 
-export { encodeCursor, isUuid, pageSize } from '@supergraph/service-kit';
+/** A cart line holds 1 to 100 units; a cart holds up to 50 lines. */
+export const CART_LIMITS = { maxQuantityPerLine: 100, maxLines: 50 } as const;
 
-/** Order cursors carry the creation time (ISO string) and the id. */
-export function decodeCursor(cursor: string, field = 'after'): [string, string] {
-  const [at, id] = decode(cursor, field);
-  if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) throw badUserInput('Cursor is not valid', field);
-  return [at, id];
+export function requireProductId(productId: string): string {
+  if (!isUuid(productId)) throw badUserInput('productId is not a valid id', 'productId');
+  return productId;
+}
+
+/** `min` is 1 when adding (0 would add nothing), 0 when setting a line (0 removes it). */
+export function requireQuantity(quantity: number, min: 0 | 1): number {
+  if (!Number.isInteger(quantity) || quantity < min || quantity > CART_LIMITS.maxQuantityPerLine) {
+    throw badUserInput(`quantity must be ${min} to ${CART_LIMITS.maxQuantityPerLine}`, 'quantity');
+  }
+  return quantity;
+}
+
+export interface CheckoutInput {
+  idempotencyKey: string;
+  addressId?: string | null;
+  paymentMethod?: PaymentMethod | null;
+  cardToken?: string | null;
+  installments?: number | null;
+}
+
+export interface CheckoutRequest {
+  idempotencyKey: string;
+  addressId: string | null;
+  paymentMethod: PaymentMethod;
+  installments: number | null;
+}
+
+const INSTALLMENT_PLANS = [3, 6, 12];
+
+/**
+ * Checks a checkout before anything is read or written. The card token is only checked for
+ * shape: orders never stores it (payments takes it from the client when it charges).
+ */
+export function parseCheckout(input: CheckoutInput): CheckoutRequest {
+  const key = input.idempotencyKey;
+  if (typeof key !== 'string' || key.length < 8 || key.length > 100) throw badUserInput('idempotencyKey must be 8 to 100 characters', 'input.idempotencyKey');
+  const paymentMethod = input.paymentMethod ?? 'CARD';
+  const installments = input.installments ?? null;
+  if (installments !== null) {
+    if (paymentMethod !== 'CREDIT_LINE') throw badUserInput('installments are only for the CREDIT_LINE payment method', 'input.installments');
+    if (!INSTALLMENT_PLANS.includes(installments)) throw badUserInput('installments must be 3, 6 or 12', 'input.installments');
+  }
+  if (input.addressId != null && !isUuid(input.addressId)) throw badUserInput('addressId is not a valid id', 'input.addressId');
+  if (input.cardToken != null && (input.cardToken.length === 0 || input.cardToken.length > 200)) throw badUserInput('cardToken must be 1 to 200 characters', 'input.cardToken');
+  return { idempotencyKey: key, addressId: input.addressId ?? null, paymentMethod, installments };
+}
+
+const CURSOR_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** Order cursors carry `created_at` to the microsecond (as PostgreSQL keeps it) and the id. */
+export function decodeOrderCursor(cursor: string, field = 'after'): { createdAt: string; id: string } {
+  const [createdAt, id] = decodeCursor(cursor, field);
+  if (typeof createdAt !== 'string' || !CURSOR_INSTANT.test(createdAt)) throw badUserInput('Cursor is not valid', field);
+  return { createdAt, id };
 }

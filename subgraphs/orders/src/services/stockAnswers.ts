@@ -1,0 +1,93 @@
+import type { SubgraphRuntime } from '@supergraph/service-kit';
+import { In, type EntityManager } from 'typeorm';
+import { CatalogProduct } from '../entities/CatalogProduct';
+import { Order } from '../entities/Order';
+import { OrderItem } from '../entities/OrderItem';
+import { OrderTopics, type OrderCancelled, type StockRejected, type StockReserved } from '../events';
+import { totals } from './pricing';
+import { transition } from './stateMachine';
+
+/** Largest amount an `Int` column (and a GraphQL `Int`) holds. */
+const MAX_AMOUNT = 2 ** 31 - 1;
+
+/**
+ * What orders does with products' answers to `orders.order.placed`. Each runs inside the
+ * consumer's transaction (which also records the event id) and returns the order it moved, or
+ * null when the answer no longer fits the order's state: such an answer is logged and ignored,
+ * never forced, so a late or repeated answer changes nothing.
+ */
+export class StockAnswers {
+  constructor(private readonly runtime: SubgraphRuntime) {}
+
+  /** Stock taken for every line at products' prices: fix the prices and totals, then CONFIRMED. */
+  async reserved(manager: EntityManager, answer: StockReserved): Promise<Order | null> {
+    const order = await this.lock(manager, answer.orderId);
+    if (!order) return null;
+    if (order.status !== 'PENDING') {
+      // Cancelled while products was reserving: ask again for the stock back (products releases once).
+      if (order.status === 'CANCELLED') await this.releaseStock(manager, order);
+      this.runtime.logger.info('stock reserved for an order no longer pending; ignored', { orderId: order.id, status: order.status });
+      return null;
+    }
+    const lines = await manager.find(OrderItem, { where: { orderId: order.id } });
+    const reserved = new Map(answer.items.map((item) => [item.productId, item]));
+    const mismatch = answer.items.length !== lines.length || lines.some((line) => reserved.get(line.productId)?.quantity !== line.quantity);
+    if (mismatch) return this.rejectReserved(manager, order, 'The stock reserved does not match the order');
+    const currencies = [...new Set(answer.items.map((item) => item.unitPrice.currency))].sort();
+    if (currencies.length !== 1) {
+      return this.rejectReserved(manager, order, `Products priced in different currencies (${currencies.join(', ')}) cannot be ordered together`);
+    }
+    const [currency] = currencies;
+    const priced = lines.map((line) => ({ productId: line.productId, quantity: line.quantity, unitPrice: reserved.get(line.productId)!.unitPrice.amount }));
+    const sums = totals(priced);
+    if (sums.total > MAX_AMOUNT) return this.rejectReserved(manager, order, 'The order total is too large');
+    await manager.query(
+      `UPDATE order_item SET unit_price = v.unit_price, currency = $2
+         FROM unnest($3::uuid[], $4::int[]) AS v(product_id, unit_price)
+        WHERE order_item.order_id = $1 AND order_item.product_id = v.product_id`,
+      [order.id, currency, priced.map((p) => p.productId), priced.map((p) => p.unitPrice)],
+    );
+    await transition(manager, order, 'CONFIRMED', { changes: { ...sums, currency } });
+    return order;
+  }
+
+  /** Nothing was taken: REJECTED, naming the products that were short. */
+  async rejected(manager: EntityManager, answer: StockRejected): Promise<Order | null> {
+    const order = await this.lock(manager, answer.orderId);
+    if (!order) return null;
+    const reason = await this.shortageReason(manager, answer);
+    if (!(await transition(manager, order, 'REJECTED', { reason }))) {
+      this.runtime.logger.info('stock rejected for an order no longer pending; ignored', { orderId: order.id, status: order.status });
+      return null;
+    }
+    return order;
+  }
+
+  private async lock(manager: EntityManager, orderId: string) {
+    const order = await manager.findOne(Order, { where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
+    if (!order) this.runtime.logger.warn('answer for an unknown order; ignored', { orderId });
+    return order;
+  }
+
+  /** Products holds stock for this order: reject it and have the stock given back. */
+  private async rejectReserved(manager: EntityManager, order: Order, reason: string) {
+    this.runtime.logger.warn('rejecting an order products reserved', { orderId: order.id, reason });
+    await transition(manager, order, 'REJECTED', { reason });
+    await this.releaseStock(manager, order);
+    return order;
+  }
+
+  /** `orders.order.cancelled` is products' one signal to release an order's reservation (idempotent there). */
+  private releaseStock(manager: EntityManager, order: Order) {
+    return this.runtime.emit<OrderCancelled>(manager, OrderTopics.cancelled, { orderId: order.id, customerId: order.customerId });
+  }
+
+  private async shortageReason(manager: EntityManager, answer: StockRejected) {
+    if (answer.items.length === 0) return answer.reason || 'Not enough stock';
+    const names = new Map(
+      (await manager.find(CatalogProduct, { where: { productId: In(answer.items.map((i) => i.productId)) } })).map((p) => [p.productId, p.name]),
+    );
+    const short = answer.items.map((i) => `${names.get(i.productId) ?? `product ${i.productId}`} (${i.requested} requested, ${Math.max(i.available, 0)} available)`);
+    return `Not enough stock: ${short.join('; ')}`;
+  }
+}
