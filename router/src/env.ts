@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { DEV_IDENTITY_SECRET, DEV_JWT_SECRET, parseEnv, secret } from '@supergraph/service-kit';
+import { booleanFlag, DEV_IDENTITY_SECRET, DEV_JWT_SECRET, parseEnv, secret } from '@supergraph/service-kit';
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -20,6 +20,8 @@ const schema = z.object({
   MAX_COST: z.coerce.number().int().positive().default(50_000),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Lets graphql-ws clients connect without credentials (default off: such sockets are closed with 4403); subgraphs still authorize every field. */
+  SUBSCRIPTIONS_ALLOW_ANONYMOUS: booleanFlag,
 });
 
 /** Every variable the router reads, besides SUBGRAPH_<NAME>_URL. */

@@ -26,6 +26,8 @@ export interface RouterConfig {
   corsOrigins?: string[];
   limits: OperationLimits & { maxTokens: number };
   subscriptionLimits?: SubscriptionLimits;
+  /** graphql-ws sockets without credentials are accepted (default: refused with 4403). Subgraphs still authorize. */
+  subscriptionsAllowAnonymous?: boolean;
   maxBodyBytes?: number;
   logger: Logger;
 }
@@ -143,6 +145,7 @@ export async function startRouter(config: RouterConfig, { port = 0, host = '127.
     hub,
     apollo,
     authenticate: (params) => createRouterContextFromParams(params, { jwtSecret: config.jwtSecret, apiKeys }),
+    allowAnonymous: config.subscriptionsAllowAnonymous ?? false,
     operationLimits: config.limits,
     limits: config.subscriptionLimits ?? { perConnection: 100, perInstance: 20_000 },
     logger,

@@ -41,6 +41,8 @@ export function attachWebSocketServer(options: {
   hub: SubscriptionHub;
   apollo: ApolloServer<RouterContext>;
   authenticate: (params: Record<string, unknown>) => Promise<RouterContext>;
+  /** Accept sockets without credentials (off by default); the subgraphs still authorize each field. */
+  allowAnonymous?: boolean;
   operationLimits: OperationLimits & { maxTokens: number };
   limits: SubscriptionLimits;
   logger: Logger;
@@ -56,7 +58,7 @@ export function attachWebSocketServer(options: {
       onConnect: async (ctx) => {
         try {
           const router = await options.authenticate(ctx.connectionParams ?? {});
-          if (!router.viewer) return false;
+          if (!router.viewer && !options.allowAnonymous) return false;
           (ctx.extra as { state?: ConnectionState }).state = { router, subscriptions: 0 };
           return true;
         } catch {

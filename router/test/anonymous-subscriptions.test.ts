@@ -1,0 +1,107 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { composeServices } from '@apollo/composition';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import { createClient } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import WebSocket, { WebSocketServer } from 'ws';
+import { testLogger, TEST_IDENTITY_SECRET, TEST_JWT_SECRET } from '@supergraph/testkit';
+import { readRouterEnv } from '../src/env';
+import { startRouter, type RunningRouter } from '../src/server';
+
+/**
+ * graphql-ws sockets without credentials: refused (4403) unless the router is told to allow them
+ * (SUBSCRIPTIONS_ALLOW_ANONYMOUS, used by the side-by-side benchmark). A tiny subgraph with a
+ * public subscription field, composed here, stands behind the router.
+ */
+describe('router: anonymous subscribers', () => {
+  const typeDefs = parse(`extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+    type Query { ping: Int }
+    type Subscription { tick: Int! }`);
+  let subgraph: Server;
+  let wss: WebSocketServer;
+  let subgraphUrl: string;
+  const routers: RunningRouter[] = [];
+
+  beforeAll(async () => {
+    const schema = buildSubgraphSchema([
+      {
+        typeDefs,
+        resolvers: {
+          Query: { ping: () => 1 },
+          Subscription: {
+            tick: {
+              subscribe: async function* () {
+                for (let i = 1; i <= 3; i++) {
+                  await new Promise((r) => setTimeout(r, 20));
+                  yield { tick: i };
+                }
+              },
+            },
+          },
+        } as never,
+      },
+    ]);
+    subgraph = createServer((_req, res) => res.end('{}'));
+    wss = new WebSocketServer({ server: subgraph, path: '/graphql' });
+    useServer({ schema }, wss);
+    await new Promise<void>((resolve) => subgraph.listen(0, '127.0.0.1', resolve));
+    subgraphUrl = `http://127.0.0.1:${(subgraph.address() as AddressInfo).port}/graphql`;
+  });
+  afterAll(async () => {
+    for (const r of routers) await r.close();
+    for (const socket of wss.clients) socket.terminate();
+    await new Promise((r) => wss.close(r));
+    subgraph.closeAllConnections();
+    await new Promise((r) => subgraph.close(r));
+  });
+
+  async function start(subscriptionsAllowAnonymous?: boolean) {
+    const composed = composeServices([{ name: 'ticks', url: subgraphUrl, typeDefs }]);
+    if (composed.errors) throw composed.errors[0];
+    const router = await startRouter({
+      supergraphSdl: composed.supergraphSdl,
+      identitySecret: TEST_IDENTITY_SECRET,
+      jwtSecret: TEST_JWT_SECRET,
+      limits: { maxDepth: 10, maxAliases: 10, maxCost: 1000, maxTokens: 1000 },
+      logger: testLogger,
+      subscriptionsAllowAnonymous,
+    });
+    routers.push(router);
+    return router;
+  }
+
+  function subscribe(router: RunningRouter) {
+    const client = createClient({ url: `${router.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const values: number[] = [];
+    return new Promise<{ values: number[]; error?: unknown }>((resolve) => {
+      client.subscribe<{ tick: number }>(
+        { query: 'subscription { tick }' },
+        {
+          next: (r) => values.push(r.data!.tick),
+          error: (error) => resolve({ values, error }),
+          complete: () => resolve({ values }),
+        },
+      );
+    }).finally(() => client.dispose());
+  }
+
+  it('refuses a socket without credentials by default (4403)', async () => {
+    const result = await subscribe(await start());
+    expect(result.values).toEqual([]);
+    expect((result.error as { code?: number }).code).toBe(4403);
+  });
+
+  it('lets an anonymous client subscribe to a public field when allowed', async () => {
+    const result = await subscribe(await start(true));
+    expect(result.error).toBeUndefined();
+    expect(result.values).toEqual([1, 2, 3]);
+  });
+
+  it('reads SUBSCRIPTIONS_ALLOW_ANONYMOUS, off unless set', () => {
+    expect(readRouterEnv({}).SUBSCRIPTIONS_ALLOW_ANONYMOUS).toBe(false);
+    expect(readRouterEnv({ SUBSCRIPTIONS_ALLOW_ANONYMOUS: 'true' }).SUBSCRIPTIONS_ALLOW_ANONYMOUS).toBe(true);
+    expect(readRouterEnv({ SUBSCRIPTIONS_ALLOW_ANONYMOUS: 'false' }).SUBSCRIPTIONS_ALLOW_ANONYMOUS).toBe(false);
+  });
+});
