@@ -34,6 +34,8 @@ describe('no lost events', () => {
     try {
       const again = await login(second.url, 'admin@example.com');
       await eventually(async () => (await again.data('query($id: ID!) { order(id: $id) { status } }', { id: checkout.id })).order.status === 'CONFIRMED', {
+        // A bound, not a timing: PGlite restarts slowly on a loaded 2-core machine.
+        timeoutMs: 60_000,
         message: 'the order to be confirmed after the restart',
       });
       const { product } = await again.data('query($id: ID!) { product(id: $id) { stock } }', { id: productId });
