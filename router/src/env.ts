@@ -19,6 +19,10 @@ const schema = z.object({
   MAX_TOKENS: z.coerce.number().int().positive().default(5000),
   MAX_COST: z.coerce.number().int().positive().default(50_000),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+  /** Identical query fetches to a subgraph in flight at once, by the same identity, are sent once (0 turns it off). */
+  SUBGRAPH_DEDUP: z.enum(['0', '1', 'true', 'false']).default('1').transform((v) => v === '1' || v === 'true'),
+  /** Most keep-alive connections to each subgraph. */
+  SUBGRAPH_CONNECTIONS: z.coerce.number().int().positive().default(128),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Lets graphql-ws clients connect without credentials (default off: such sockets are closed with 4403); subgraphs still authorize every field. */
   SUBSCRIPTIONS_ALLOW_ANONYMOUS: booleanFlag,

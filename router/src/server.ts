@@ -9,6 +9,7 @@ import { closeServer, createHttpService, createMetrics, graphqlHandler, listen, 
 import { ApiKeyVerifier } from './apiKeys';
 import { createRouterContext, createRouterContextFromParams, type RouterContext } from './context';
 import { AuthenticatedDataSource } from './datasource';
+import { SubgraphFetcher, type SubgraphFetcherOptions } from './fetcher';
 import { operationLimitsPlugin, type OperationLimits } from './limits';
 import { SubscriptionHub } from './subscriptions/hub';
 import { SubscriptionPlanner } from './subscriptions/plan';
@@ -29,6 +30,8 @@ export interface RouterConfig {
   /** graphql-ws sockets without credentials are accepted (default: refused with 4403). Subgraphs still authorize. */
   subscriptionsAllowAnonymous?: boolean;
   maxBodyBytes?: number;
+  /** Subgraph HTTP: keep-alive connections per subgraph, in-flight deduplication of identical queries (default on). */
+  subgraphFetch?: SubgraphFetcherOptions;
   logger: Logger;
 }
 
@@ -90,7 +93,8 @@ export async function startRouter(config: RouterConfig, { port = 0, host = '127.
   const verifyUrl = config.apiKeyVerifyUrl ?? (users ? new URL('/internal/api-keys/verify', users).toString() : undefined);
   const apiKeys = new ApiKeyVerifier(verifyUrl ?? 'http://invalid.localhost/', config.identitySecret, logger);
 
-  const buildService = ({ name, url }: { name: string; url?: string }) => new AuthenticatedDataSource({ name, url: urlOf.get(name) ?? url! }, config.identitySecret);
+  const fetcher = new SubgraphFetcher(config.subgraphFetch);
+  const buildService = ({ name, url }: { name: string; url?: string }) => new AuthenticatedDataSource({ name, url: urlOf.get(name) ?? url! }, config.identitySecret, fetcher);
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
     buildService,
@@ -162,6 +166,7 @@ export async function startRouter(config: RouterConfig, { port = 0, host = '127.
         await websocket.close();
         await upstream.close();
         await apollo.stop();
+        await fetcher.close();
         await closeServer(server);
       })()),
   };
