@@ -1,104 +1,308 @@
-// Subscription fan-out through our router: N graphql-ws clients (one socket each) subscribe to
-// the same order, one status change is made, and every client's delivery latency is measured.
-// Each event also resolves fields of two other subgraphs (customer from users, product from
-// products). Prints p50/p99 and the supergraph process's memory per subscriber.
+// Subscription fan-out through our router: N subscribers to `orderStatusChanged`, one status
+// change (a cancellation), every subscriber's delivery latency measured. Each event also resolves
+// fields of two other subgraphs (customer from users, items' products from products).
 //
-//   npm run bench:subscriptions -- 1000 5000
+//   npm run bench:subscriptions                       # same + distinct at 1000 5000 10000, sse + multipart at 1000
+//   npm run bench:subscriptions -- 1000 5000 --scenarios=same,distinct --http-n=1000
 //
-// The embedded supergraph (every subgraph and the router) runs in a child process on fresh PGlite
-// data, so its memory can be read from /proc; the clients run in this process.
-import { spawn } from 'node:child_process';
+// Scenarios:
+//   same      N graphql-ws clients, one order, one customer's token: one shared upstream
+//             subscription, each event resolved once and fanned out to N sockets.
+//   distinct  N graphql-ws clients spread over K distinct orders (K = min(N, DISTINCT_ORDERS=100),
+//             N/K clients each; real orders made by checkout, owned by 3 demo customers): K
+//             upstream subscriptions, K cancellations sent at once, K events each resolved once.
+//             Latency is counted from the moment the K cancellations are sent.
+//   sse       as `same`, over graphql-sse (POST with Accept: text/event-stream), one request each.
+//   multipart as `same`, over Apollo's multipart protocol (Accept: multipart/mixed;subscriptionSpec="1.0").
+//
+// Processes: the three subgraphs in one child process (fresh PGlite data, in-process events), the
+// router in its own process (started afresh for each row, so "router RSS per subscriber" is the
+// router's RSS with the N subscribers minus its RSS just before they connect, divided by N), and
+// the clients in CLIENT_PROCS (default 2) forked processes, so that their CPU is spread and their
+// memory is not counted. Every socket is one file descriptor: 10,000 subscribers need `ulimit -n`
+// above 10,000 in the router and ~5,000 per client process (the limit here is 20,000).
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
+import type { FromClients, Protocol, ToClients } from './subscription-clients';
 
 const ROOT = join(__dirname, '..');
-const PORT = 4400;
-const URL = `http://127.0.0.1:${PORT}/graphql`;
-const sizes = process.argv.slice(2).map(Number).filter(Boolean);
-const SIZES = sizes.length ? sizes : [1000];
+const ROUTER_PORT = Number(process.env.ROUTER_PORT ?? 4400);
+const URL = `http://127.0.0.1:${ROUTER_PORT}/graphql`;
+const CLIENT_PROCS = Number(process.env.CLIENT_PROCS ?? 2);
+const DISTINCT_ORDERS = Number(process.env.DISTINCT_ORDERS ?? 100);
+const SECRETS = { IDENTITY_SECRET: 'bench-identity-secret-0123456789abcdef', JWT_SECRET: 'bench-jwt-secret-0123456789abcdef0123' };
+const QUERY = 'subscription($id: ID!) { orderStatusChanged(orderId: $id) { status customer { name } items { product { name price { amount } } } } }';
+
+const argv = process.argv.slice(2);
+const option = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const sizes = argv.filter((a) => /^\d+$/.test(a)).map(Number);
+const SIZES = sizes.length ? sizes : [1000, 5000, 10000];
+const SCENARIOS = (option('scenarios') ?? 'same,distinct,sse,multipart').split(',');
+const HTTP_N = Number(option('http-n') ?? 1000);
+
+type Scenario = 'same' | 'distinct' | 'sse' | 'multipart';
+const now = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const ms = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(1));
 
 async function gql(query: string, variables: Record<string, unknown> = {}, token?: string) {
-  const res = await fetch(URL, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(URL, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as { data?: any; errors?: unknown };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
 }
 
-const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const children: ChildProcess[] = [];
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const exited = await Promise.race([new Promise((r) => child.once('exit', () => r(true))), sleep(5000).then(() => false)]);
+  if (!exited) child.kill('SIGKILL');
+}
+
+async function startSubgraphs(dataDir: string): Promise<Record<string, string>> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/subscription-subgraphs.ts')], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, ...SECRETS },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk) => {
+      out += String(chunk);
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve(JSON.parse(line).subgraphs);
+    });
+    child.once('exit', (code) => reject(new Error(`subgraphs exited with ${code}`)));
+  });
+}
+
+async function startRouter(subgraphs: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    cwd: join(ROOT, 'router'),
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(ROUTER_PORT),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'error',
+      ...SECRETS,
+      ...Object.fromEntries(Object.entries(subgraphs).map(([name, url]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, url])),
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  children.push(child);
+  const until = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`router exited with ${child.exitCode}`);
+    try {
+      await gql('{ __typename }');
+      return child;
+    } catch {
+      if (Date.now() > until) throw new Error('router did not start within 60 s');
+      await sleep(200);
+    }
+  }
+}
+
+/** K confirmed orders, spread over the demo customers (each checks out its share in turn). */
+async function createOrders(k: number, run: string): Promise<{ orderId: string; token: string }[]> {
+  const emails = ['customer@example.com', 'alice@example.com', 'bob@example.com'];
+  const tokens: string[] = [];
+  for (const email of emails) {
+    const { login } = await gql('mutation($e: String!) { login(input: { email: $e, password: "Demo-Password-1" }) { accessToken } }', { e: email });
+    tokens.push(login.accessToken);
+  }
+  const { products } = await gql('{ products(filter: { inStock: true }, first: 50) { edges { node { id } } } }');
+  const productIds: string[] = products.edges.map((e: any) => e.node.id);
+  const perCustomer = tokens.map((token, c) => ({ token, count: Math.floor(k / tokens.length) + (c < k % tokens.length ? 1 : 0) }));
+  const orders: { orderId: string; token: string }[] = [];
+  let made = 0;
+  await Promise.all(
+    perCustomer.map(async ({ token, count }, c) => {
+      for (let i = 0; i < count; i++) {
+        const productId = productIds[(made++ * 7) % productIds.length];
+        await gql('mutation($p: ID!) { addToCart(productId: $p, quantity: 1) { itemCount } }', { p: productId }, token);
+        const { checkout } = await gql('mutation($k: String!) { checkout(input: { idempotencyKey: $k }) { id } }', { k: `bench-${run}-${c}-${i}` }, token);
+        orders.push({ orderId: checkout.id, token });
+      }
+    }),
+  );
+  const until = Date.now() + 60_000;
+  for (const order of orders) {
+    for (;;) {
+      const { order: o } = await gql('query($id: ID!) { order(id: $id) { status } }', { id: order.orderId }, order.token);
+      if (o.status === 'CONFIRMED') break;
+      if (o.status !== 'PENDING') throw new Error(`order ${order.orderId} became ${o.status}`);
+      if (Date.now() > until) throw new Error('orders not confirmed within 60 s');
+      await sleep(50);
+    }
+  }
+  return orders;
+}
+
+/** Whether this router build streams subscriptions over the given HTTP protocol. */
+async function httpProtocolAvailable(protocol: 'sse' | 'multipart', order: { orderId: string; token: string }): Promise<boolean> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 5000);
+  try {
+    const res = await fetch(URL, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: protocol === 'sse' ? 'text/event-stream' : 'multipart/mixed;subscriptionSpec="1.0", application/json',
+        authorization: `Bearer ${order.token}`,
+      },
+      body: JSON.stringify({ query: QUERY, variables: { id: order.orderId } }),
+      signal: controller.signal,
+    });
+    const type = res.headers.get('content-type') ?? '';
+    controller.abort();
+    return res.ok && (protocol === 'sse' ? type.startsWith('text/event-stream') : type.startsWith('multipart/mixed'));
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+interface Row {
+  scenario: string;
+  n: number;
+  latencies: number[];
+  /** Latency from the response to the subscriber's own order's cancellation (distinct only). */
+  afterCommit?: number[];
+  errors: number;
+  firstError?: string;
+  rssBeforeKb: number;
+  rssAfterKb: number;
+  connectSeconds: number;
+  note?: string;
+}
+
+async function measure(scenario: Scenario, n: number, subgraphs: Record<string, string>, run: string): Promise<Row> {
+  const router = await startRouter(subgraphs);
+  const procs: ChildProcess[] = [];
+  try {
+    const k = scenario === 'distinct' ? Math.min(n, DISTINCT_ORDERS) : 1;
+    const orders = await createOrders(k, run);
+    const label = scenario === 'distinct' ? `distinct (${k} orders × ${n / k})` : scenario === 'same' ? 'same (1 order)' : `same (1 order), ${scenario}`;
+    if ((scenario === 'sse' || scenario === 'multipart') && !(await httpProtocolAvailable(scenario, orders[0]))) {
+      return { scenario: label, n, latencies: [], errors: 0, rssBeforeKb: 0, rssAfterKb: 0, connectSeconds: 0, note: `the router does not serve ${scenario} subscriptions in this build` };
+    }
+    const protocol: Protocol = scenario === 'sse' || scenario === 'multipart' ? scenario : 'ws';
+    // Subscribers per order, then per client process.
+    const perOrder = orders.map((o, i) => ({ ...o, count: Math.floor(n / k) + (i < n % k ? 1 : 0) }));
+    const shares = Array.from({ length: CLIENT_PROCS }, (_, p) =>
+      perOrder.map((o) => ({ ...o, count: Math.floor(o.count / CLIENT_PROCS) + (p < o.count % CLIENT_PROCS ? 1 : 0) })).filter((o) => o.count > 0),
+    );
+    await sleep(1000);
+    const rssBeforeKb = rssKb(router.pid!);
+    const delivered = new Array<number>(CLIENT_PROCS).fill(0);
+    const connectStart = now();
+    const readies = await Promise.all(
+      shares.map(
+        (groups, p) =>
+          new Promise<Extract<FromClients, { type: 'ready' }>>((resolve) => {
+            const proc = fork(join(__dirname, 'subscription-clients.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+            procs.push(proc);
+            children.push(proc);
+            proc.on('message', (m: FromClients) => {
+              if (m.type === 'ready') resolve(m);
+              if (m.type === 'delivered') delivered[p] = m.count;
+            });
+            proc.send({ type: 'open', url: URL, protocol, query: QUERY, groups } satisfies ToClients);
+          }),
+      ),
+    );
+    const connectSeconds = (now() - connectStart) / 1000;
+    const ready = readies.reduce((s, r) => s + r.ready, 0);
+    await sleep(1000);
+    const rssAfterKb = rssKb(router.pid!);
+    const sentAt = now();
+    const committedAt = new Map<string, number>();
+    await Promise.all(
+      orders.map(async (o) => {
+        await gql('mutation($id: ID!) { cancelOrder(id: $id) { status } }', { id: o.orderId }, o.token);
+        committedAt.set(o.orderId, now());
+      }),
+    );
+    const deadline = Date.now() + 60_000;
+    let last = -1;
+    let stillSince = Date.now();
+    for (;;) {
+      const total = delivered.reduce((a, b) => a + b, 0);
+      if (total >= ready || Date.now() > deadline) break;
+      if (total !== last) ((last = total), (stillSince = Date.now()));
+      else if (Date.now() - stillSince > 10_000) break;
+      await sleep(20);
+    }
+    const collected = await Promise.all(
+      procs.map(
+        (proc) =>
+          new Promise<Extract<FromClients, { type: 'times' }>>((resolve) => {
+            proc.on('message', (m: FromClients) => m.type === 'times' && resolve(m));
+            proc.send({ type: 'collect' } satisfies ToClients);
+          }),
+      ),
+    );
+    const latencies = collected.flatMap((c) => c.times.map(([, t]) => t - sentAt)).sort((a, b) => a - b);
+    const afterCommit = scenario === 'distinct' ? collected.flatMap((c) => c.times.map(([id, t]) => t - committedAt.get(id)!)).sort((a, b) => a - b) : undefined;
+    const errors = collected.reduce((s, c) => s + c.errors, 0) + readies.reduce((s, r) => s + r.failed, 0);
+    const firstError = readies.find((r) => r.firstError)?.firstError ?? collected.find((c) => c.firstError)?.firstError;
+    return { scenario: label, n, latencies, afterCommit, errors, firstError, rssBeforeKb, rssAfterKb, connectSeconds };
+  } finally {
+    for (const proc of procs) proc.connected && proc.send({ type: 'close' } satisfies ToClients);
+    await Promise.all(procs.map((p) => Promise.race([new Promise((r) => p.once('exit', r)), sleep(5000).then(() => stop(p))])));
+    await stop(router);
+  }
+}
+
+function print(row: Row) {
+  if (row.note) {
+    console.log(`| ${row.scenario} | ${row.n} | – | – | – | – | – | ${row.note} |`);
+    return;
+  }
+  const perSub = ((row.rssAfterKb - row.rssBeforeKb) / row.n).toFixed(1);
+  const errors = row.errors ? `; ${row.errors} errors (${row.firstError?.slice(0, 80)})` : '';
+  const commit = row.afterCommit?.length
+    ? `; from each order's cancel response: p50 ${ms(pct(row.afterCommit, 50))}, p99 ${ms(pct(row.afterCommit, 99))}, max ${ms(row.afterCommit.at(-1))}`
+    : '';
+  console.log(
+    `| ${row.scenario} | ${row.n} | ${ms(pct(row.latencies, 50))} | ${ms(pct(row.latencies, 99))} | ${ms(row.latencies.at(-1))} | ${row.latencies.length}/${row.n} | ${perSub} KB (${(row.rssBeforeKb / 1024).toFixed(0)} → ${(row.rssAfterKb / 1024).toFixed(0)} MB) | subscribed in ${row.connectSeconds.toFixed(1)} s${commit}${errors} |`,
+  );
+}
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-sub-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: join(ROOT, 'embedded'),
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(PORT), DATA_DIR: dataDir, LOG_LEVEL: 'error' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => String(chunk).includes('Supergraph ready') && resolve());
-    child.once('exit', (code) => reject(new Error(`supergraph exited with ${code}`)));
-  });
-  try {
-    const { login } = await gql('mutation { login(input: { email: "customer@example.com", password: "Demo-Password-1" }) { accessToken } }');
-    const token: string = login.accessToken;
-    const { products } = await gql('{ products(filter: { inStock: true }, first: 1) { edges { node { id } } } }');
-    const productId = products.edges[0].node.id;
-    console.log(`| subscribers | p50 ms | p99 ms | max ms | delivered | supergraph RSS per subscriber |`);
-    console.log(`| --- | --- | --- | --- | --- | --- |`);
-    for (const [round, n] of SIZES.entries()) {
-      await gql('mutation($p: ID!) { addToCart(productId: $p, quantity: 1) { itemCount } }', { p: productId }, token);
-      const { checkout } = await gql('mutation($k: String!) { checkout(input: { idempotencyKey: $k }) { id } }', { k: `bench-${Date.now()}-${round}` }, token);
-      for (let i = 0; i < 100; i++) {
-        const { order } = await gql('query($id: ID!) { order(id: $id) { status } }', { id: checkout.id }, token);
-        if (order.status !== 'PENDING') break;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      const before = rssKb(child.pid!);
-      const latencies: number[] = [];
-      let sentAt = 0;
-      let ready = 0;
-      const clients = Array.from({ length: n }, () =>
-        createClient({ url: URL.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 }),
-      );
-      const allReady = new Promise<void>((resolve) => {
-        for (const client of clients) {
-          let first = true;
-          client.subscribe(
-            { query: 'subscription($id: ID!) { orderStatusChanged(orderId: $id) { status customer { name } items { product { name price { amount } } } } }', variables: { id: checkout.id } },
-            {
-              next: (event: any) => {
-                if (first) {
-                  first = false;
-                  if (++ready === n) resolve();
-                  return;
-                }
-                if (event.data?.orderStatusChanged?.status === 'CANCELLED') latencies.push(performance.now() - sentAt);
-              },
-              error: () => {},
-              complete: () => {},
-            },
-          );
-        }
-      });
-      await allReady;
-      const after = rssKb(child.pid!);
-      sentAt = performance.now();
-      await gql('mutation($id: ID!) { cancelOrder(id: $id) { status } }', { id: checkout.id }, token);
-      const deadline = Date.now() + 30_000;
-      while (latencies.length < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-      latencies.sort((a, b) => a - b);
-      console.log(
-        `| ${n} | ${pct(latencies, 50)?.toFixed(1)} | ${pct(latencies, 99)?.toFixed(1)} | ${latencies.at(-1)?.toFixed(1)} | ${latencies.length}/${n} | ${(((after - before) * 1024) / n / 1024).toFixed(1)} KB |`,
-      );
-      await Promise.all(clients.map((c) => c.dispose()));
-    }
-  } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+  const cleanup = async () => {
+    await Promise.all(children.map(stop));
     rmSync(dataDir, { recursive: true, force: true });
+  };
+  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+  process.once('SIGTERM', () => void cleanup().then(() => process.exit(143)));
+  try {
+    const subgraphs = await startSubgraphs(dataDir);
+    const plan: [Scenario, number][] = [];
+    for (const n of SIZES) for (const s of ['same', 'distinct'] as const) if (SCENARIOS.includes(s)) plan.push([s, n]);
+    for (const s of ['sse', 'multipart'] as const) if (SCENARIOS.includes(s)) plan.push([s, HTTP_N]);
+    console.log(`Subscription fan-out through the router (${cpus().length} cores, node ${process.version}, ${CLIENT_PROCS} client processes, ${new Date().toISOString().slice(0, 16)}Z)`);
+    console.log('');
+    console.log('| scenario | subscribers | p50 ms | p99 ms | max ms | delivered/N | router RSS per subscriber (idle → with N) | notes |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const [i, [scenario, n]] of plan.entries()) print(await measure(scenario, n, subgraphs, `${Date.now()}-${i}`));
+  } finally {
+    await cleanup();
   }
 }
 
