@@ -14,6 +14,8 @@ import { operationLimitsPlugin, type OperationLimits } from './limits';
 import { SubscriptionHub } from './subscriptions/hub';
 import { SubscriptionPlanner } from './subscriptions/plan';
 import { UpstreamConnections } from './subscriptions/upstream';
+import { SubscriptionAdmission } from './subscriptions/admission';
+import { createHttpSubscriptions } from './subscriptions/http';
 import { attachWebSocketServer, type SubscriptionLimits } from './subscriptions/websocket';
 
 export interface RouterConfig {
@@ -143,6 +145,8 @@ export async function startRouter(config: RouterConfig, { port = 0, host = '127.
   const planner = new SubscriptionPlanner(config.supergraphSdl);
   const upstream = new UpstreamConnections((name) => urlOf.get(name)!, config.identitySecret, logger);
   const hub = new SubscriptionHub(planner, upstream, Object.fromEntries(subgraphs.map((s) => [s.name, buildService(s)])), logger);
+  const subscriptionLimits = config.subscriptionLimits ?? { perConnection: 100, perInstance: 20_000 };
+  const admission = new SubscriptionAdmission(planner.apiGraphQLSchema, config.limits, subscriptionLimits.perInstance);
   const websocket = attachWebSocketServer({
     server,
     planner,
@@ -150,20 +154,31 @@ export async function startRouter(config: RouterConfig, { port = 0, host = '127.
     apollo,
     authenticate: (params) => createRouterContextFromParams(params, { jwtSecret: config.jwtSecret, apiKeys }),
     allowAnonymous: config.subscriptionsAllowAnonymous ?? false,
-    operationLimits: config.limits,
-    limits: config.subscriptionLimits ?? { perConnection: 100, perInstance: 20_000 },
+    admission,
+    limits: subscriptionLimits,
     logger,
   });
+  // SSE and multipart subscriptions on the same /graphql, by Accept; every other request is Apollo Server's.
+  const httpSubscriptions = createHttpSubscriptions({
+    hub,
+    admission,
+    apollo,
+    context: (req) => createRouterContext(req, { jwtSecret: config.jwtSecret, apiKeys }),
+    allowAnonymous: config.subscriptionsAllowAnonymous ?? false,
+    maxBodyBytes: config.maxBodyBytes ?? 256 * 1024,
+    logger,
+  });
+  routes['/graphql'] = httpSubscriptions.route(routes['/graphql']);
 
   const address = await listen(server, port, host);
   let closing: Promise<void> | undefined;
   return {
     ...address,
-    subscriptionStats: () => ({ clients: websocket.subscriptionsOpen, upstream: upstream.openSubscriptions, shared: hub.size }),
-    // Sockets first (1001 to every client), then upstreams, then in-flight HTTP requests drain.
+    subscriptionStats: () => ({ clients: admission.subscriptionsOpen, upstream: upstream.openSubscriptions, shared: hub.size }),
+    // Sockets first (1001 to every client) and HTTP streams (SHUTTING_DOWN), then upstreams, then in-flight HTTP requests drain.
     close: () =>
       (closing ??= (async () => {
-        await websocket.close();
+        await Promise.all([websocket.close(), httpSubscriptions.close()]);
         await upstream.close();
         await apollo.stop();
         await fetcher.close();

@@ -1,19 +1,16 @@
 import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, getOperationAST, Kind, parse, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FragmentDefinitionNode } from 'graphql';
+import { GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { WebSocketServer } from 'ws';
 import { ErrorCode } from '@supergraph/errors';
 import type { Logger } from '@supergraph/service-kit';
 import type { RouterContext } from '../context';
-import { measureOperation, type OperationLimits } from '../limits';
+import type { SubscriptionAdmission, SubscriptionLimits } from './admission';
 import type { SubscriptionHub } from './hub';
 import type { SubscriptionPlanner } from './plan';
 
-export interface SubscriptionLimits {
-  perConnection: number;
-  perInstance: number;
-}
+export type { SubscriptionLimits } from './admission';
 
 /** What one socket has: who authenticated on it and how many subscriptions it holds. */
 interface ConnectionState {
@@ -43,12 +40,12 @@ export function attachWebSocketServer(options: {
   authenticate: (params: Record<string, unknown>) => Promise<RouterContext>;
   /** Accept sockets without credentials (off by default); the subgraphs still authorize each field. */
   allowAnonymous?: boolean;
-  operationLimits: OperationLimits & { maxTokens: number };
+  /** Parsing, validation, operation limits and the per-instance count, shared with the HTTP transports. */
+  admission: SubscriptionAdmission;
   limits: SubscriptionLimits;
   logger: Logger;
 }) {
   const wss = new WebSocketServer({ server: options.server, path: '/graphql', maxPayload: 256 * 1024 });
-  let subscriptionsOpen = 0;
   const schema = options.planner.apiGraphQLSchema;
   const refuse = (message: string, code: string, extra: Record<string, unknown> = {}) => [new GraphQLError(message, { extensions: { code, ...extra } })];
 
@@ -67,37 +64,17 @@ export function attachWebSocketServer(options: {
       },
       onSubscribe: (ctx, _id, payload) => {
         const connection = stateOf(ctx.extra);
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, { maxTokens: options.operationLimits.maxTokens });
-        } catch (error) {
-          return refuse((error as Error).message, 'GRAPHQL_PARSE_FAILED');
-        }
-        const errors = validate(schema, document);
-        if (errors.length) return errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
-        const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return refuse('Could not determine which operation to run', 'BAD_REQUEST');
-        const fragments = Object.fromEntries(
-          document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-        );
-        const measure = measureOperation(operation, fragments, payload.variables ?? {});
-        const { maxDepth, maxAliases, maxCost } = options.operationLimits;
-        if (measure.depth > maxDepth || measure.aliases > maxAliases || measure.cost > maxCost) {
-          return refuse('Operation exceeds the router limits', ErrorCode.OPERATION_LIMIT_EXCEEDED, { ...measure, maxDepth, maxAliases, maxCost });
-        }
-        if (operation.operation === 'subscription') {
-          if (connection.subscriptions >= options.limits.perConnection) {
-            return refuse(`At most ${options.limits.perConnection} subscriptions per connection`, ErrorCode.RATE_LIMITED, { limit: 'subscriptionsPerConnection' });
-          }
-          if (subscriptionsOpen >= options.limits.perInstance) {
-            return refuse('This router holds as many subscriptions as it may; retry on another instance', ErrorCode.RATE_LIMITED, { limit: 'subscriptionsPerInstance' });
-          }
+        const { admitted, errors } = options.admission.admit({ query: payload.query, variables: payload.variables, operationName: payload.operationName });
+        if (errors) return errors;
+        const { document, variables } = admitted;
+        if (admitted.operation.operation === 'subscription' && connection.subscriptions >= options.limits.perConnection) {
+          return refuse(`At most ${options.limits.perConnection} subscriptions per connection`, ErrorCode.RATE_LIMITED, { limit: 'subscriptionsPerConnection' });
         }
         const args: ExecutionArgs = {
           schema,
           document,
           operationName: payload.operationName ?? undefined,
-          variableValues: payload.variables ?? {},
+          variableValues: variables,
           contextValue: { router: connection.router, source: payload.query, connection } satisfies OperationContextValue,
         };
         return args;
@@ -111,32 +88,8 @@ export function attachWebSocketServer(options: {
           variables: (args.variableValues ?? {}) as Record<string, unknown>,
           context: router,
         });
-        subscriptionsOpen++;
         connection.subscriptions++;
-        // Counted until the stream ends, whether the client left (return) or the server ended it.
-        // (Not an async generator: its return() would wait behind a pending next().)
-        let open = true;
-        const finish = () => {
-          if (!open) return;
-          open = false;
-          subscriptionsOpen--;
-          connection.subscriptions--;
-        };
-        const counted: AsyncIterableIterator<ExecutionResult> = {
-          next: async () => {
-            const result = await stream.next();
-            if (result.done) finish();
-            return result;
-          },
-          return: async () => {
-            finish();
-            return stream.return!();
-          },
-          [Symbol.asyncIterator]() {
-            return this;
-          },
-        };
-        return counted;
+        return options.admission.track(stream, () => connection.subscriptions--);
       },
       execute: async (args) => {
         const { router, source } = args.contextValue as OperationContextValue;
@@ -152,9 +105,6 @@ export function attachWebSocketServer(options: {
   );
 
   return {
-    get subscriptionsOpen() {
-      return subscriptionsOpen;
-    },
     /** Tells every client the router is going away (1001) and stops accepting sockets. */
     async close() {
       for (const socket of wss.clients) socket.close(1001, 'Router shutting down');
