@@ -29,6 +29,8 @@ export interface RouterConfig {
   corsOrigins?: string[];
   limits: OperationLimits & { maxTokens: number };
   subscriptionLimits?: SubscriptionLimits;
+  /** How long a subscription waits for its unreachable subgraph before ending with SUBGRAPH_UNAVAILABLE (default 30 s). */
+  subscriptionUpstreamRetryMs?: number;
   /** graphql-ws sockets without credentials are accepted (default: refused with 4403). Subgraphs still authorize. */
   subscriptionsAllowAnonymous?: boolean;
   maxBodyBytes?: number;
@@ -143,7 +145,7 @@ export async function startRouter(config: RouterConfig, { port = 0, host = '127.
     context: (req) => createRouterContext(req, { jwtSecret: config.jwtSecret, apiKeys }),
   });
   const planner = new SubscriptionPlanner(config.supergraphSdl);
-  const upstream = new UpstreamConnections((name) => urlOf.get(name)!, config.identitySecret, logger);
+  const upstream = new UpstreamConnections((name) => urlOf.get(name)!, config.identitySecret, logger, { retryLimitMs: config.subscriptionUpstreamRetryMs });
   const hub = new SubscriptionHub(planner, upstream, Object.fromEntries(subgraphs.map((s) => [s.name, buildService(s)])), logger);
   const subscriptionLimits = config.subscriptionLimits ?? { perConnection: 100, perInstance: 20_000 };
   const admission = new SubscriptionAdmission(planner.apiGraphQLSchema, config.limits, subscriptionLimits.perInstance);

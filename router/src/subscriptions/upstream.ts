@@ -18,32 +18,61 @@ export interface UpstreamSink {
   complete(): void;
 }
 
+/** What the router's client sees when a subgraph stays unreachable past the retry bound. */
+export class SubgraphUnavailableError extends Error {
+  constructor(readonly serviceName: string, readonly waitedMs: number) {
+    super(`Subgraph "${serviceName}" unreachable for ${waitedMs} ms`);
+  }
+}
+
+/** One subscription held upstream; `timer` runs while its subgraph is unreachable. */
+interface Held {
+  timer?: NodeJS.Timeout;
+  giveUp(): void;
+}
+
+interface Upstream {
+  client: Client;
+  /** Acknowledged by the subgraph and not closed since. */
+  connected: boolean;
+  held: Set<Held>;
+}
+
 /**
  * One graphql-ws connection per subgraph, shared by every subscription this router opens there.
  * Each subscription carries its caller's identity, signed, in `extensions.identity`. If a
  * subgraph restarts, the client reconnects and re-subscribes what is still active (events raised
- * while it was down are not replayed).
+ * while it was down are not replayed; a subgraph that sends the current state first, as orders
+ * does, makes the subscription resume). A subscription whose subgraph stays unreachable for
+ * `retryLimitMs` (from the moment the connection was lost, or from the subscription's start if
+ * it never connected) ends with `SubgraphUnavailableError` rather than waiting forever.
  */
 export class UpstreamConnections {
-  private readonly clients = new Map<string, Client>();
+  private readonly upstreams = new Map<string, Upstream>();
   private active = 0;
+  private closed = false;
+  private readonly retryLimitMs: number;
 
   constructor(
     private readonly urlOf: (serviceName: string) => string,
     private readonly identitySecret: string,
     private readonly logger: Logger,
-  ) {}
+    { retryLimitMs = 30_000 }: { retryLimitMs?: number } = {},
+  ) {
+    this.retryLimitMs = retryLimitMs;
+  }
 
   /** Upstream subscriptions currently open (for leak checks and metrics). */
   get openSubscriptions() {
     return this.active;
   }
 
-  private client(serviceName: string): Client {
-    let client = this.clients.get(serviceName);
-    if (!client) {
+  private upstream(serviceName: string): Upstream {
+    let upstream = this.upstreams.get(serviceName);
+    if (!upstream) {
       const url = this.urlOf(serviceName).replace(/^http/, 'ws');
-      client = createClient({
+      const entry: Upstream = { client: undefined as unknown as Client, connected: false, held: new Set() };
+      entry.client = createClient({
         url,
         webSocketImpl: WebSocket,
         lazy: true,
@@ -52,32 +81,80 @@ export class UpstreamConnections {
         retryAttempts: Number.MAX_SAFE_INTEGER,
         shouldRetry: () => true,
         retryWait: async (retries) => new Promise((r) => setTimeout(r, Math.min(5_000, 100 * 2 ** retries) * (0.5 + Math.random() / 2))),
-        on: { error: (error) => this.logger.warn('subgraph websocket error', { serviceName, error: String((error as Error)?.message ?? error) }) },
+        on: {
+          error: (error) => this.logger.warn('subgraph websocket error', { serviceName, error: String((error as Error)?.message ?? error) }),
+          // Re-subscribing follows at once; whatever was waiting for the subgraph is live again.
+          connected: () => {
+            entry.connected = true;
+            for (const held of entry.held) this.stopWaiting(held);
+          },
+          // Also each failed reconnection attempt; a running timer keeps its start.
+          closed: () => {
+            entry.connected = false;
+            for (const held of entry.held) this.startWaiting(held);
+          },
+        },
       });
-      this.clients.set(serviceName, client);
+      this.upstreams.set(serviceName, entry);
+      upstream = entry;
     }
-    return client;
+    return upstream;
+  }
+
+  private startWaiting(held: Held) {
+    if (this.closed) return;
+    // unref: a subscription waiting on its subgraph does not by itself keep the process alive.
+    held.timer ??= setTimeout(() => held.giveUp(), this.retryLimitMs).unref();
+  }
+
+  private stopWaiting(held: Held) {
+    clearTimeout(held.timer);
+    held.timer = undefined;
   }
 
   subscribe(request: UpstreamRequest, sink: UpstreamSink): () => void {
     const extensions = request.viewer ? { identity: signViewerHeaders(request.viewer, this.identitySecret) } : undefined;
+    const upstream = this.upstream(request.serviceName);
     this.active++;
     let done = false;
+    const held: Held = {
+      giveUp: () => {
+        if (done) return;
+        this.logger.warn('subgraph unreachable past the retry limit; ending its subscription', { serviceName: request.serviceName, retryLimitMs: this.retryLimitMs });
+        finish();
+        unsubscribe();
+        sink.error(new SubgraphUnavailableError(request.serviceName, this.retryLimitMs));
+        // Nothing left waiting: drop the client and its backoff, so the next subscription tries afresh.
+        if (upstream.held.size === 0 && this.upstreams.get(request.serviceName) === upstream) {
+          this.upstreams.delete(request.serviceName);
+          void dispose(upstream.client);
+        }
+      },
+    };
+    // Once done, nothing more reaches the sink (graphql-ws completes a stream it was told to release).
     const finish = () => {
       if (!done) {
         done = true;
         this.active--;
+        this.stopWaiting(held);
+        upstream.held.delete(held);
       }
     };
-    const unsubscribe = this.client(request.serviceName).subscribe<Record<string, unknown>>(
+    upstream.held.add(held);
+    if (!upstream.connected) this.startWaiting(held);
+    const unsubscribe = upstream.client.subscribe<Record<string, unknown>>(
       { query: request.query, variables: request.variables, extensions },
       {
-        next: (result) => sink.next(result as ExecutionResult),
+        next: (result) => {
+          if (!done) sink.next(result as ExecutionResult);
+        },
         error: (error) => {
+          if (done) return;
           finish();
           sink.error(error);
         },
         complete: () => {
+          if (done) return;
           finish();
           sink.complete();
         },
@@ -90,8 +167,19 @@ export class UpstreamConnections {
   }
 
   async close() {
-    await Promise.all([...this.clients.values()].map((c) => c.dispose()));
-    this.clients.clear();
+    this.closed = true;
+    for (const upstream of this.upstreams.values()) for (const held of upstream.held) this.stopWaiting(held);
+    await Promise.all([...this.upstreams.values()].map((u) => dispose(u.client)));
+    this.upstreams.clear();
+  }
+}
+
+/** graphql-ws's dispose() waits for a connection attempt in progress, which rejects when it is abandoned. */
+async function dispose(client: Client) {
+  try {
+    await client.dispose();
+  } catch {
+    /* nothing was connected */
   }
 }
 
