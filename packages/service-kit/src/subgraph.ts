@@ -117,21 +117,23 @@ export async function startSubgraphService<TContext extends BaseContext>(
       },
       wss,
     );
+    // dispose() says 1001 to every client and closes the socket server itself.
     disposeWs = async () => {
       await cleanup.dispose();
-      wss.close();
     };
   }
 
   const address = await listen(server, port, host);
+  let closing: Promise<void> | undefined;
   return {
     ...address,
     server,
-    close: async () => {
-      await disposeWs?.();
-      await apollo.stop();
-      await closeServer(server);
-    },
+    close: () =>
+      (closing ??= (async () => {
+        await disposeWs?.();
+        await apollo.stop();
+        await closeServer(server);
+      })()),
   };
 }
 
