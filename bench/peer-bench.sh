@@ -60,10 +60,12 @@ const rows = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\
 const by = {}; for (const r of rows) (by[r.target] ??= []).push(r);
 const mean = (a, k) => a.reduce((s, r) => s + r[k], 0) / a.length;
 const base = by.apollo ? mean(by.apollo, "rps") : null, hive = by.hive ? mean(by.hive, "rps") : null;
-console.log("\n| target | RPS (mean) | x apollo | x hive | CPU ms/req | p50 ms | p99 ms | errors/non2xx/timeouts |");
-console.log("|---|---|---|---|---|---|---|---|");
+// bytes per response (from throughput): every gateway must send the same ~64 KB answer; a gateway
+// that answers errors under load would show far fewer (the readiness check runs only once).
+console.log("\n| target | RPS (mean) | x apollo | x hive | CPU ms/req | p50 ms | p99 ms | errors/non2xx/timeouts | bytes/resp |");
+console.log("|---|---|---|---|---|---|---|---|---|");
 for (const [t, a] of Object.entries(by)) {
   const rps = mean(a, "rps");
-  console.log(`| ${t} | ${rps.toFixed(1)} | ${base ? (rps / base).toFixed(2) : "-"} | ${hive ? (rps / hive).toFixed(2) : "-"} | ${mean(a, "cpuMsPerReq").toFixed(2)} | ${mean(a, "lat_p50").toFixed(0)} | ${mean(a, "lat_p99").toFixed(0)} | ${a.reduce((s, r) => s + r.errors, 0)}/${a.reduce((s, r) => s + r.non2xx, 0)}/${a.reduce((s, r) => s + r.timeouts, 0)} |`);
+  console.log(`| ${t} | ${rps.toFixed(1)} | ${base ? (rps / base).toFixed(2) : "-"} | ${hive ? (rps / hive).toFixed(2) : "-"} | ${mean(a, "cpuMsPerReq").toFixed(2)} | ${mean(a, "lat_p50").toFixed(0)} | ${mean(a, "lat_p99").toFixed(0)} | ${a.reduce((s, r) => s + r.errors, 0)}/${a.reduce((s, r) => s + r.non2xx, 0)}/${a.reduce((s, r) => s + r.timeouts, 0)} | ${Math.round(mean(a, "kbPerSec") * 1024 / rps)} |`);
 }' "$OUT"
 echo "results: $WORK/$OUT"

@@ -23,6 +23,8 @@ const schema = z.object({
   SUBGRAPH_DEDUP: z.enum(['0', '1', 'true', 'false']).default('1').transform((v) => v === '1' || v === 'true'),
   /** Most keep-alive connections to each subgraph. */
   SUBGRAPH_CONNECTIONS: z.coerce.number().int().positive().default(128),
+  /** `fast`: queries through the router's compiled executor; `stock`: @apollo/gateway's executor. */
+  ROUTER_EXECUTOR: z.enum(['fast', 'stock']).default('fast'),
   /** How long a subscription waits for its unreachable subgraph before it ends with SUBGRAPH_UNAVAILABLE. */
   SUBSCRIPTION_UPSTREAM_RETRY_MS: z.coerce.number().int().positive().default(30_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

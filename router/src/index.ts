@@ -17,6 +17,7 @@ async function main() {
       limits: { maxDepth: env.MAX_DEPTH, maxAliases: env.MAX_ALIASES, maxCost: env.MAX_COST, maxTokens: env.MAX_TOKENS },
       maxBodyBytes: env.MAX_BODY_BYTES,
       subgraphFetch: { dedup: env.SUBGRAPH_DEDUP, connections: env.SUBGRAPH_CONNECTIONS },
+      executor: env.ROUTER_EXECUTOR,
       subscriptionUpstreamRetryMs: env.SUBSCRIPTION_UPSTREAM_RETRY_MS,
       subscriptionsAllowAnonymous: env.SUBSCRIPTIONS_ALLOW_ANONYMOUS,
       logger,
