@@ -1,5 +1,7 @@
 import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { createClient as createSseClient, type Client as SseClient } from 'graphql-sse';
+import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { cleanupTestResources, eventually } from '@supergraph/testkit';
 import { Client, createProduct, login, registerCustomer, startTestSupergraph, type TestSupergraph } from './helpers/supergraph';
 
@@ -213,7 +215,7 @@ describe('subscriptions over HTTP (SSE and multipart)', () => {
     await eventually(async () => sg.supergraph.router.subscriptionStats().upstream === 0);
   });
 
-  it('ends the upstream subscription when HTTP clients abort (one SSE, one multipart, sharing it)', async () => {
+  it('keeps idle streams alive with heartbeats, and ends the upstream subscription when HTTP clients abort (one SSE, one multipart, sharing it)', async () => {
     const orderId = await confirmedOrder('abort-order-1');
     const auth = { authorization: `Bearer ${customer.token}` };
     const sse = await post(SSE, { query: ORDER_EVENTS, variables: { id: orderId } }, auth);
@@ -228,6 +230,11 @@ describe('subscriptions over HTTP (SSE and multipart)', () => {
       { payload: { data: { orderStatusChanged: { status: 'CONFIRMED', customer: { name: 'streamer' }, items: [{ product: { name: productName } }] } } } },
     ]);
     expect(sg.supergraph.router.subscriptionStats()).toEqual({ clients: 2, upstream: 1, shared: 1 });
+    // Every 5 s: an empty part, an SSE comment (both also open the stream).
+    await eventually(async () => multipartParts(multipartStream.text).parts.filter((p) => Object.keys(p).length === 0).length >= 2 && sseStream.text.split(':\n\n').length - 1 >= 2, {
+      timeoutMs: 10_000,
+      message: 'a heartbeat on each stream',
+    });
     sse.controller.abort();
     multipart.controller.abort();
     await eventually(async () => {
@@ -279,6 +286,14 @@ describe('subscriptions over HTTP (SSE and multipart)', () => {
     const events = sseEvents(invalid.text);
     expect(events.map((e) => e.event)).toEqual(['next', 'complete']);
     expect(events[0].data.errors.map((e: any) => e.extensions.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+
+    const aliases = Array.from({ length: 31 }, (_, i) => `s${i}: status`).join(' ');
+    const tooWide = reader((await post(MULTIPART, { query: `subscription { orderStatusChanged(orderId: "x") { ${aliases} } }` }, auth)).response);
+    await eventually(async () => tooWide.ended);
+    const { closed, parts } = multipartParts(tooWide.text);
+    expect(closed).toBe(true);
+    expect(parts[1].payload.errors.map((e: any) => [e.extensions.code, e.extensions.aliases])).toEqual([['OPERATION_LIMIT_EXCEEDED', 31]]);
+    expect(sg.supergraph.router.subscriptionStats().upstream).toBe(0);
   });
 
   it('ends open HTTP streams with SHUTTING_DOWN when the router closes', async () => {
@@ -297,5 +312,45 @@ describe('subscriptions over HTTP (SSE and multipart)', () => {
     const multipart = multipartParts(multipartStream.text);
     expect(multipart.closed).toBe(true);
     expect(multipart.parts[multipart.parts.length - 1]).toEqual({ payload: null, errors: [{ message: 'The router is shutting down; subscribe again', extensions: { code: 'SHUTTING_DOWN' } }] });
+  });
+});
+
+describe('subscriptions over HTTP: the per-instance limit', () => {
+  let sg: TestSupergraph;
+  const clients: WsClient[] = [];
+
+  beforeAll(async () => {
+    sg = await startTestSupergraph({ subscriptionLimits: { perConnection: 10, perInstance: 1 } });
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.dispose()));
+    await sg?.close();
+    await cleanupTestResources();
+  });
+
+  it('counts graphql-ws and HTTP subscriptions together: past it, RATE_LIMITED in the stream', async () => {
+    const admin = await login(sg.url, 'admin@example.com');
+    const productId = await createProduct(sg, admin, { stock: 5 });
+    const customer = await registerCustomer(sg.url, 'limited');
+    await customer.data('mutation($p: ID!) { addToCart(productId: $p, quantity: 1) { itemCount } }', { p: productId });
+    const orderId = (await customer.data('mutation { checkout(input: { idempotencyKey: "limited-order-1" }) { id } }')).checkout.id;
+
+    const ws = createWsClient({ url: sg.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${customer.token}` }, retryAttempts: 0 });
+    clients.push(ws);
+    const held: unknown[] = [];
+    const dispose = ws.subscribe({ query: ORDER_EVENTS, variables: { id: orderId } }, { next: (e) => void held.push(e), error: () => {}, complete: () => {} });
+    await eventually(async () => held.length >= 1, { message: 'the WebSocket subscription' });
+
+    const response = await fetch(sg.url, {
+      method: 'POST',
+      headers: { accept: SSE, 'content-type': 'application/json', authorization: `Bearer ${customer.token}` },
+      body: JSON.stringify({ query: ORDER_EVENTS, variables: { id: orderId } }),
+    });
+    const events = sseEvents(await response.text());
+    expect(events.map((e) => e.event)).toEqual(['next', 'complete']);
+    expect(events[0].data.errors.map((e: any) => [e.extensions.code, e.extensions.limit])).toEqual([['RATE_LIMITED', 'subscriptionsPerInstance']]);
+    expect(sg.supergraph.router.subscriptionStats()).toEqual({ clients: 1, upstream: 1, shared: 1 });
+    dispose();
+    await eventually(async () => sg.supergraph.router.subscriptionStats().clients === 0);
   });
 });

@@ -211,10 +211,12 @@ export function createHttpSubscriptions(options: {
         const next = await source.next();
         if (next.done || gone || stopping) break;
         if (!res.write(framing.result(next.value))) {
+          // Until the client has read it, or has gone (`close` wakes this too).
           await new Promise<void>((resolve) => {
             wake = resolve;
             res.once('drain', resolve);
           });
+          res.off('drain', wake!);
           wake = undefined;
         }
       }
