@@ -1,8 +1,9 @@
 import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { createClient as createSseClient, type Client as SseClient } from 'graphql-sse';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import { SignJWT } from 'jose';
 import WebSocket from 'ws';
-import { cleanupTestResources, eventually } from '@supergraph/testkit';
+import { cleanupTestResources, eventually, TEST_JWT_SECRET } from '@supergraph/testkit';
 import { Client, createProduct, login, registerCustomer, startTestSupergraph, type TestSupergraph } from './helpers/supergraph';
 
 const SSE = 'text/event-stream';
@@ -294,6 +295,23 @@ describe('subscriptions over HTTP (SSE and multipart)', () => {
     expect(closed).toBe(true);
     expect(parts[1].payload.errors.map((e: any) => [e.extensions.code, e.extensions.aliases])).toEqual([['OPERATION_LIMIT_EXCEEDED', 31]]);
     expect(sg.supergraph.router.subscriptionStats().upstream).toBe(0);
+  });
+
+  it('ends a multipart stream with UNAUTHENTICATED when its access token expires', async () => {
+    const orderId = await confirmedOrder('expiring-order-1');
+    const token = await new SignJWT({ roles: ['CUSTOMER'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(customer.userId!)
+      .setIssuer('supergraph/users')
+      .setAudience('supergraph')
+      .setExpirationTime(Math.floor(Date.now() / 1000) + 2)
+      .sign(new TextEncoder().encode(TEST_JWT_SECRET));
+    const stream = reader((await post(MULTIPART, { query: ORDER_EVENTS, variables: { id: orderId } }, { authorization: `Bearer ${token}` })).response);
+    await eventually(async () => stream.ended, { timeoutMs: 10_000, message: 'the stream to end at expiry' });
+    const payloads = multipartParts(stream.text).parts.filter((p) => 'payload' in p);
+    expect(payloads.map((p) => p.payload.data?.orderStatusChanged.status ?? p.payload.errors[0].extensions.code)).toEqual(['CONFIRMED', 'UNAUTHENTICATED']);
+    expect(multipartParts(stream.text).closed).toBe(true);
+    await eventually(async () => sg.supergraph.router.subscriptionStats().upstream === 0);
   });
 
   it('ends open HTTP streams with SHUTTING_DOWN when the router closes', async () => {

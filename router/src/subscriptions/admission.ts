@@ -79,8 +79,10 @@ export class SubscriptionAdmission {
 
   /**
    * Counts a hub stream until it ends, whether the client left (`return`) or the server ended it;
-   * `onEnd` runs once then. (Not an async generator: its `return()` would wait behind a pending
-   * `next()`.)
+   * `onEnd` runs once then. A stream the hub ended (token expiry) is returned too: a hub stream
+   * that ends by itself stays among its subscription's listeners, holding the upstream, until
+   * returned, and `for await` (graphql-ws) does not return a stream that finished.
+   * (Not an async generator: its `return()` would wait behind a pending `next()`.)
    */
   track(stream: AsyncIterableIterator<ExecutionResult>, onEnd?: () => void): AsyncIterableIterator<ExecutionResult> {
     this.open++;
@@ -94,7 +96,10 @@ export class SubscriptionAdmission {
     return {
       next: async () => {
         const result = await stream.next();
-        if (result.done) finish();
+        if (result.done && open) {
+          finish();
+          await stream.return?.();
+        }
         return result;
       },
       return: async () => {

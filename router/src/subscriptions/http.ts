@@ -187,6 +187,8 @@ export function createHttpSubscriptions(options: {
       void source.return?.();
     };
     res.once('close', onClose);
+    // The client may have left while it was being authenticated or subscribed: no `close` to come.
+    if (res.destroyed || !res.socket || res.socket.destroyed) onClose();
     const entry: LiveStream = {
       shutdown: async (graceMs) => {
         if (gone) return;
