@@ -14,6 +14,10 @@ export const ErrorCode = {
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** Operation refused by the router's limits (depth, aliases, tokens, cost). */
   OPERATION_LIMIT_EXCEEDED: 'OPERATION_LIMIT_EXCEEDED',
+  /** A subscription's subgraph stayed unreachable for longer than the router waits for it. */
+  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+  /** The router instance is stopping; the client should subscribe again (another instance answers). */
+  SHUTTING_DOWN: 'SHUTTING_DOWN',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -26,6 +30,8 @@ export const errorCodeDescriptions: Record<ErrorCode, string> = {
   RATE_LIMITED: 'Too many requests; retry later.',
   INTERNAL_SERVER_ERROR: 'Something failed on our side; the details are in the logs, not in the response.',
   OPERATION_LIMIT_EXCEEDED: 'The operation is too deep, too wide, too long or too costly.',
+  SUBGRAPH_UNAVAILABLE: 'The subgraph behind a subscription could not be reached in time; subscribe again later.',
+  SHUTTING_DOWN: 'This router instance is stopping; subscribe again.',
 };
 
 type Extensions = Record<string, unknown>;
