@@ -174,13 +174,14 @@ export class UpstreamConnections {
   }
 }
 
-/** graphql-ws's dispose() waits for a connection attempt in progress, which rejects when it is abandoned. */
+/**
+ * graphql-ws's dispose() waits for the connection attempt in progress, which may never settle (a
+ * subgraph that accepts the socket but never acknowledges it); terminate() settles it at once.
+ */
 async function dispose(client: Client) {
-  try {
-    await client.dispose();
-  } catch {
-    /* nothing was connected */
-  }
+  const disposing = Promise.resolve(client.dispose()).catch(() => undefined);
+  client.terminate();
+  await disposing;
 }
 
 /** Subscriptions with the same operation, variables and identity share one upstream subscription. */
