@@ -172,5 +172,5 @@ function upstreamErrors(error: unknown): GraphQLError[] {
   if (Array.isArray(error)) {
     return error.map((e) => new GraphQLError(e.message ?? 'Subscription failed', { extensions: e.extensions ?? { code: ErrorCode.INTERNAL_SERVER_ERROR } }));
   }
-  return [new GraphQLError('The subgraph serving this subscription is unavailable', { extensions: { code: 'SUBGRAPH_UNAVAILABLE' } })];
+  return [new GraphQLError('The subgraph serving this subscription is unavailable', { extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE } })];
 }
