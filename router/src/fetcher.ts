@@ -15,6 +15,13 @@ export interface SubgraphFetcherOptions {
   keepAliveTimeout?: number;
   /** Share one upstream request among identical in-flight requests (same key). Default true. */
   dedup?: boolean;
+  /**
+   * Most callers sharing one upstream request; the next identical caller starts a fresh one. Without
+   * a bound, every concurrent request is resumed by the same response at the same moment and the
+   * last in line waits for all the others' CPU (latency grows with concurrency). Default 8 (measured
+   * on peer-bench: as fast as unbounded without subgraph latency, +25% RPS with 50 ms latency).
+   */
+  maxShared?: number;
 }
 
 export interface FetcherStats {
@@ -36,12 +43,14 @@ export interface FetcherStats {
  */
 export class SubgraphFetcher {
   private readonly pools = new Map<string, Pool>();
-  private readonly inflight = new Map<string, Promise<SubgraphHttpResponse>>();
+  private readonly inflight = new Map<string, { response: Promise<SubgraphHttpResponse>; sharedBy: number }>();
   readonly stats: FetcherStats = { requested: 0, sent: 0 };
   private readonly dedup: boolean;
+  private readonly maxShared: number;
 
   constructor(private readonly options: SubgraphFetcherOptions = {}) {
     this.dedup = options.dedup ?? true;
+    this.maxShared = options.maxShared ?? 8;
   }
 
   private pool(origin: string): Pool {
@@ -67,10 +76,17 @@ export class SubgraphFetcher {
     this.stats.requested++;
     if (!this.dedup || dedupKey === undefined) return this.send(url, headers, body);
     const pending = this.inflight.get(dedupKey);
-    if (pending) return pending;
-    const request = this.send(url, headers, body).finally(() => this.inflight.delete(dedupKey));
-    this.inflight.set(dedupKey, request);
-    return request;
+    if (pending && pending.sharedBy < this.maxShared) {
+      pending.sharedBy++;
+      return pending.response;
+    }
+    const entry = { response: this.send(url, headers, body), sharedBy: 1 };
+    entry.response.then(
+      () => this.inflight.get(dedupKey) === entry && this.inflight.delete(dedupKey),
+      () => this.inflight.get(dedupKey) === entry && this.inflight.delete(dedupKey),
+    );
+    this.inflight.set(dedupKey, entry);
+    return entry.response;
   }
 
   private async send(url: URL, headers: Record<string, string>, body: string): Promise<SubgraphHttpResponse> {

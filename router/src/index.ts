@@ -16,7 +16,7 @@ async function main() {
       corsOrigins: env.CORS_ORIGINS?.split(',').map((o) => o.trim()),
       limits: { maxDepth: env.MAX_DEPTH, maxAliases: env.MAX_ALIASES, maxCost: env.MAX_COST, maxTokens: env.MAX_TOKENS },
       maxBodyBytes: env.MAX_BODY_BYTES,
-      subgraphFetch: { dedup: env.SUBGRAPH_DEDUP, connections: env.SUBGRAPH_CONNECTIONS },
+      subgraphFetch: { dedup: env.SUBGRAPH_DEDUP, connections: env.SUBGRAPH_CONNECTIONS, maxShared: env.SUBGRAPH_DEDUP_MAX_SHARED },
       executor: env.ROUTER_EXECUTOR,
       subscriptionUpstreamRetryMs: env.SUBSCRIPTION_UPSTREAM_RETRY_MS,
       subscriptionsAllowAnonymous: env.SUBSCRIPTIONS_ALLOW_ANONYMOUS,

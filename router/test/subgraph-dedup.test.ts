@@ -157,6 +157,15 @@ describe('router: in-flight deduplication of subgraph fetches', () => {
     expect(new Set(results.map((r) => r.data?.touch)).size).toBe(5);
   });
 
+  it('shares one fetch among at most maxShared callers', async () => {
+    const url = await start({ subgraphFetch: { maxShared: 2 } });
+    const alice = await token('alice');
+    reset();
+    const results = await Promise.all(Array.from({ length: 5 }, () => graphql(url, ME, {}, { authorization: `Bearer ${alice}` })));
+    for (const r of results) expect(r.data).toEqual({ me: { id: 'alice', name: 'name of alice', notes: ['secret of alice'] } });
+    expect(Object.fromEntries(accounts.calls)).toEqual({ alice: 3 });
+  });
+
   it('sends every fetch when deduplication is turned off', async () => {
     const url = await start({ subgraphFetch: { dedup: false } });
     const alice = await token('alice');
