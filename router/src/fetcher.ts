@@ -6,6 +6,10 @@ export interface SubgraphHttpResponse {
   contentType: string;
   cacheControl: string | undefined;
   body: string;
+  /** How many callers received this response (more than one: it was deduplicated). */
+  sharedBy: number;
+  /** The body parsed once, by the first caller that needed it (callers copy it when shared). */
+  parsed?: unknown;
 }
 
 export interface SubgraphFetcherOptions {
@@ -80,11 +84,22 @@ export class SubgraphFetcher {
       pending.sharedBy++;
       return pending.response;
     }
-    const entry = { response: this.send(url, headers, body), sharedBy: 1 };
-    entry.response.then(
-      () => this.inflight.get(dedupKey) === entry && this.inflight.delete(dedupKey),
-      () => this.inflight.get(dedupKey) === entry && this.inflight.delete(dedupKey),
+    const done = () => {
+      if (this.inflight.get(dedupKey) === entry) this.inflight.delete(dedupKey);
+    };
+    // Runs before any caller resumes: from here on nobody joins, so `sharedBy` is final.
+    const response = this.send(url, headers, body).then(
+      (r) => {
+        done();
+        r.sharedBy = entry.sharedBy;
+        return r;
+      },
+      (error) => {
+        done();
+        throw error;
+      },
     );
+    const entry = { response, sharedBy: 1 };
     this.inflight.set(dedupKey, entry);
     return entry.response;
   }
@@ -100,6 +115,7 @@ export class SubgraphFetcher {
       contentType: (Array.isArray(contentType) ? contentType[0] : contentType) ?? '',
       cacheControl: Array.isArray(cacheControl) ? cacheControl.join(', ') : cacheControl,
       body: text,
+      sharedBy: 1,
     };
   }
 
