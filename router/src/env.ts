@@ -29,6 +29,10 @@ const schema = z.object({
   ROUTER_EXECUTOR: z.enum(['fast', 'stock']).default('fast'),
   /** How long a subscription waits for its unreachable subgraph before it ends with SUBGRAPH_UNAVAILABLE. */
   SUBSCRIPTION_UPSTREAM_RETRY_MS: z.coerce.number().int().positive().default(30_000),
+  /** Most subscriptions one graphql-ws connection may hold; past it a subscribe gets RATE_LIMITED. */
+  SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().positive().default(100),
+  /** Most subscriptions this router instance holds over every transport; past it RATE_LIMITED. */
+  SUBSCRIPTIONS_PER_INSTANCE: z.coerce.number().int().positive().default(20_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Lets graphql-ws clients connect without credentials (default off: such sockets are closed with 4403); subgraphs still authorize every field. */
   SUBSCRIPTIONS_ALLOW_ANONYMOUS: booleanFlag,

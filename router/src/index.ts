@@ -19,6 +19,7 @@ async function main() {
       subgraphFetch: { dedup: env.SUBGRAPH_DEDUP, connections: env.SUBGRAPH_CONNECTIONS, maxShared: env.SUBGRAPH_DEDUP_MAX_SHARED },
       executor: env.ROUTER_EXECUTOR,
       subscriptionUpstreamRetryMs: env.SUBSCRIPTION_UPSTREAM_RETRY_MS,
+      subscriptionLimits: { perConnection: env.SUBSCRIPTIONS_PER_CONNECTION, perInstance: env.SUBSCRIPTIONS_PER_INSTANCE },
       subscriptionsAllowAnonymous: env.SUBSCRIPTIONS_ALLOW_ANONYMOUS,
       logger,
     },
