@@ -68,7 +68,7 @@ function corsHandler(origins: string[] | undefined) {
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {
         'access-control-allow-methods': 'GET, POST, OPTIONS',
-        'access-control-allow-headers': 'content-type, authorization, x-api-key, apollo-require-preflight, x-apollo-operation-name, traceparent',
+        'access-control-allow-headers': 'accept, content-type, authorization, x-api-key, apollo-require-preflight, x-apollo-operation-name, traceparent',
         'access-control-max-age': '600',
       });
       res.end();
