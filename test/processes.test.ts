@@ -1,6 +1,6 @@
 import { Client as PgClient } from 'pg';
-import { cleanupTestResources, eventually, graphql, postgresAvailable, redisAvailable, REDIS_URL, testDatabaseUrl, uniqueName, TEST_IDENTITY_SECRET, TEST_JWT_SECRET } from '@supergraph/testkit';
-import { interpolate, readCompose, subgraphManifest } from './helpers/compose';
+import { cleanupTestResources, eventually, graphql, postgresAvailable, redisAvailable, testDatabaseUrl, uniqueName } from '@supergraph/testkit';
+import { routerProcessEnv, subgraphManifest, subgraphProcessEnv } from './helpers/compose';
 import { spawnService, stopAllServices, type ServiceProcess } from './helpers/processes';
 import { Client, registerCustomer } from './helpers/supergraph';
 
@@ -15,32 +15,14 @@ async function realServices() {
 }
 
 describe('the supergraph as separate processes', () => {
-  const { services } = readCompose();
-  const shell = { IDENTITY_SECRET: TEST_IDENTITY_SECRET, JWT_SECRET: TEST_JWT_SECRET, POSTGRES_PASSWORD: '' };
   const prefix = `${uniqueName('procs')}:`;
   const databaseUrls: Record<string, string> = {};
   const processes: Record<string, ServiceProcess> = {};
   let router: ServiceProcess;
   let enabled = false;
 
-  function subgraphEnv(name: string, extra: Record<string, string> = {}) {
-    const env = Object.fromEntries(Object.entries(services[name].environment ?? {}).map(([k, v]) => [k, interpolate(String(v), shell)]));
-    return {
-      ...env,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      // A database of this test's own rather than the shared `supergraph_<name>` one.
-      [`${name.toUpperCase()}_DATABASE_URL`]: databaseUrls[name],
-      DATABASE_URL: env.DATABASE_URL.replace('@postgres:', '@127.0.0.1:').replace('postgres:@', 'postgres@'),
-      REDIS_URL: REDIS_URL,
-      REDIS_PREFIX: prefix,
-      LOG_LEVEL: 'info',
-      ...extra,
-    };
-  }
-
   async function startSubgraph(name: string, extra: Record<string, string> = {}) {
-    processes[name] = await spawnService(name, `subgraphs/${name}`, subgraphEnv(name, extra));
+    processes[name] = await spawnService(name, `subgraphs/${name}`, subgraphProcessEnv(name, { databaseUrl: databaseUrls[name], redisPrefix: prefix }, extra));
     return processes[name];
   }
 
@@ -49,10 +31,7 @@ describe('the supergraph as separate processes', () => {
     if (!enabled) return;
     for (const { name } of subgraphManifest()) databaseUrls[name] = (await testDatabaseUrl(`p_${name}`))!;
     await Promise.all(subgraphManifest().map(({ name }) => startSubgraph(name)));
-    const [, routerService] = Object.entries(services).find(([, s]) => s.build?.args?.WORKSPACE === '@supergraph/router')!;
-    const env = Object.fromEntries(Object.entries(routerService.environment ?? {}).map(([k, v]) => [k, interpolate(String(v), shell)]));
-    for (const { name } of subgraphManifest()) env[`SUBGRAPH_${name.toUpperCase()}_URL`] = `${processes[name].url}/graphql`;
-    router = await spawnService('router', 'router', { ...env, HOST: '127.0.0.1', PORT: '0' });
+    router = await spawnService('router', 'router', routerProcessEnv(Object.fromEntries(subgraphManifest().map(({ name }) => [name, processes[name].url]))));
   }, 120_000);
 
   afterAll(async () => {
@@ -124,10 +103,8 @@ describe('the supergraph as separate processes', () => {
   }
 
   async function restartRouterOn(orders: ServiceProcess) {
-    const env = { ...(Object.fromEntries(Object.entries(readCompose().services['router-1'].environment ?? {}).map(([k, v]) => [k, interpolate(String(v), shell)]))) };
-    for (const { name } of subgraphManifest()) env[`SUBGRAPH_${name.toUpperCase()}_URL`] = `${(name === 'orders' ? orders : processes[name]).url}/graphql`;
     await router.stop();
-    router = await spawnService('router', 'router', { ...env, HOST: '127.0.0.1', PORT: '0' });
+    router = await spawnService('router', 'router', routerProcessEnv(Object.fromEntries(subgraphManifest().map(({ name }) => [name, (name === 'orders' ? orders : processes[name]).url]))));
   }
 });
 

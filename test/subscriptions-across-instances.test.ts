@@ -1,8 +1,8 @@
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import { Client as PgClient } from 'pg';
 import WebSocket from 'ws';
-import { cleanupTestResources, eventually, graphql, postgresAvailable, redisAvailable, REDIS_URL, testDatabaseUrl, uniqueName, TEST_IDENTITY_SECRET, TEST_JWT_SECRET } from '@supergraph/testkit';
-import { interpolate, readCompose, subgraphManifest } from './helpers/compose';
+import { cleanupTestResources, eventually, graphql, postgresAvailable, redisAvailable, testDatabaseUrl, uniqueName } from '@supergraph/testkit';
+import { routerProcessEnv, subgraphManifest, subgraphProcessEnv } from './helpers/compose';
 import { spawnService, stopAllServices, type ServiceProcess } from './helpers/processes';
 import { Client, registerCustomer } from './helpers/supergraph';
 
@@ -14,8 +14,6 @@ import { Client, registerCustomer } from './helpers/supergraph';
  * skipped without real PostgreSQL and Redis (CI always has both).
  */
 describe('subscriptions across router and subgraph instances', () => {
-  const { services } = readCompose();
-  const shell = { IDENTITY_SECRET: TEST_IDENTITY_SECRET, JWT_SECRET: TEST_JWT_SECRET, POSTGRES_PASSWORD: '' };
   const prefix = `${uniqueName('xinst')}:`;
   const databaseUrls: Record<string, string> = {};
   const processes: Record<string, ServiceProcess> = {};
@@ -25,26 +23,11 @@ describe('subscriptions across router and subgraph instances', () => {
 
   const ORDER_EVENTS = 'subscription($id: ID!) { orderStatusChanged(orderId: $id) { status customer { name } items { product { name } } } }';
 
-  function subgraphEnv(name: string, extra: Record<string, string> = {}) {
-    const env = Object.fromEntries(Object.entries(services[name].environment ?? {}).map(([k, v]) => [k, interpolate(String(v), shell)]));
-    return {
-      ...env,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      [`${name.toUpperCase()}_DATABASE_URL`]: databaseUrls[name],
-      DATABASE_URL: env.DATABASE_URL.replace('@postgres:', '@127.0.0.1:').replace('postgres:@', 'postgres@'),
-      REDIS_URL: REDIS_URL,
-      REDIS_PREFIX: prefix,
-      LOG_LEVEL: 'info',
-      ...extra,
-    };
-  }
+  const subgraphEnv = (name: string, extra: Record<string, string> = {}) => subgraphProcessEnv(name, { databaseUrl: databaseUrls[name], redisPrefix: prefix }, extra);
 
   /** A router process with compose's router environment, its orders URL pointing at `orders`. */
   function startRouter(orders: ServiceProcess) {
-    const env = Object.fromEntries(Object.entries(services['router-1'].environment ?? {}).map(([k, v]) => [k, interpolate(String(v), shell)]));
-    for (const { name } of subgraphManifest()) env[`SUBGRAPH_${name.toUpperCase()}_URL`] = `${(name === 'orders' ? orders : processes[name]).url}/graphql`;
-    return spawnService('router', 'router', { ...env, HOST: '127.0.0.1', PORT: '0' });
+    return spawnService('router', 'router', routerProcessEnv(Object.fromEntries(subgraphManifest().map(({ name }) => [name, (name === 'orders' ? orders : processes[name]).url]))));
   }
 
   const startOrders = (instance: 'orders-1' | 'orders-2', extra: Record<string, string> = {}) => spawnService(instance, 'subgraphs/orders', subgraphEnv('orders', { INSTANCE_ID: instance, ...extra }));

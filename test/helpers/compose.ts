@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { REDIS_URL, TEST_IDENTITY_SECRET, TEST_JWT_SECRET } from '@supergraph/testkit';
 
 const ROOT = join(__dirname, '../..');
 
@@ -28,4 +29,39 @@ export function interpolate(value: string, values: Record<string, string>): stri
     if (kind === '-') return rest ?? '';
     throw new Error(`docker-compose.yml needs ${name}: ${rest}`);
   });
+}
+
+/** What stands for the shell's variables when the tests read docker-compose.yml. */
+const TEST_SHELL = { IDENTITY_SECRET: TEST_IDENTITY_SECRET, JWT_SECRET: TEST_JWT_SECRET, POSTGRES_PASSWORD: '' };
+
+function composeEnvironment(service: string): Record<string, string> {
+  const environment = readCompose().services[service]?.environment;
+  if (!environment) throw new Error(`docker-compose.yml has no environment for ${service}`);
+  return Object.fromEntries(Object.entries(environment).map(([k, v]) => [k, interpolate(String(v), TEST_SHELL)]));
+}
+
+/**
+ * A subgraph's environment as its container gets it, for a process on this machine: service hosts
+ * mapped to 127.0.0.1, an OS-chosen port, a database and a Redis prefix of the test's own.
+ */
+export function subgraphProcessEnv(name: string, { databaseUrl, redisPrefix }: { databaseUrl: string; redisPrefix: string }, extra: Record<string, string> = {}) {
+  const env = composeEnvironment(name);
+  return {
+    ...env,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    [`${name.toUpperCase()}_DATABASE_URL`]: databaseUrl,
+    DATABASE_URL: env.DATABASE_URL.replace('@postgres:', '@127.0.0.1:').replace('postgres:@', 'postgres@'),
+    REDIS_URL,
+    REDIS_PREFIX: redisPrefix,
+    LOG_LEVEL: 'info',
+    ...extra,
+  };
+}
+
+/** A router replica's environment as compose gives it, pointed at the subgraphs' `base URLs` by name. */
+export function routerProcessEnv(subgraphUrls: Record<string, string>) {
+  const env = composeEnvironment('router-1');
+  for (const { name } of subgraphManifest()) env[`SUBGRAPH_${name.toUpperCase()}_URL`] = `${subgraphUrls[name]}/graphql`;
+  return { ...env, HOST: '127.0.0.1', PORT: '0' };
 }
