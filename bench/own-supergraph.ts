@@ -26,7 +26,6 @@
 //     response must be 200 without `errors`; before measuring, each replayed response is compared
 //     with the one the router received.
 //  The ratio router/direct is the router's RPS over direct's at the same concurrency.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
@@ -36,10 +35,9 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
 import { signViewerHeaders, VIEWER_HEADER, VIEWER_SIGNATURE_HEADER, type Viewer } from '@supergraph/auth';
+import { children, gql, pct, routerUrl, SECRETS, sleep, startRouter, startSubgraphs, stop } from './lib';
 
-const ROOT = join(__dirname, '..');
 const ROUTER_PORT = Number(process.env.ROUTER_PORT ?? 4410);
-const routerUrl = (port: number) => `http://127.0.0.1:${port}/graphql`;
 const ROUTER_URL = routerUrl(ROUTER_PORT);
 const DURATION = Number(process.env.DURATION ?? 10);
 const WARMUP = Number(process.env.WARMUP ?? 3);
@@ -48,7 +46,6 @@ const CONNS = (process.env.CONNS ?? '1,50').split(',').map(Number);
 const ORDERS = Number(process.env.ORDERS ?? 10);
 const ITEMS = Number(process.env.ITEMS ?? 3);
 const REVIEWS = Number(process.env.REVIEWS ?? 5);
-const SECRETS = { IDENTITY_SECRET: 'bench-identity-secret-0123456789abcdef', JWT_SECRET: 'bench-jwt-secret-0123456789abcdef0123' };
 /** Router configurations: name → extra environment. */
 const ROUTERS: Record<string, Record<string, string>> = {
   fast: {},
@@ -66,83 +63,13 @@ if (CONFIGS.length === 0) throw new Error(`CONFIGS: one or more of ${Object.keys
 
 const QUERY = `query OwnSupergraph { me { orders(first: ${ORDERS}) { edges { node { items { product { name reviews(first: ${REVIEWS}) { edges { node { author { name } } } } } } customer { name } } } } } }`;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** utime + stime of a process, in ms (clock ticks of 10 ms). */
 function cpuMs(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
-const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
 const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
-
-async function gql(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: any; errors?: unknown };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
-const children: ChildProcess[] = [];
-async function stop(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  const exited = await Promise.race([new Promise((r) => child.once('exit', () => r(true))), sleep(5000).then(() => false)]);
-  if (!exited) child.kill('SIGKILL');
-}
-
-async function startSubgraphs(dataDir: string): Promise<{ child: ChildProcess; urls: Record<string, string> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/subscription-subgraphs.ts')], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, ...SECRETS },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  const urls = await new Promise<Record<string, string>>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk) => {
-      out += String(chunk);
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve(JSON.parse(line).subgraphs);
-    });
-    child.once('exit', (code) => reject(new Error(`subgraphs exited with ${code}`)));
-  });
-  return { child, urls };
-}
-
-async function startRouter(subgraphs: Record<string, string>, port = ROUTER_PORT, extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: join(ROOT, 'router'),
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'error',
-      ...SECRETS,
-      ...Object.fromEntries(Object.entries(subgraphs).map(([name, url]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, url])),
-      ...extraEnv,
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  children.push(child);
-  const until = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`router exited with ${child.exitCode}`);
-    try {
-      await gql(routerUrl(port), '{ __typename }');
-      return child;
-    } catch {
-      if (Date.now() > until) throw new Error('router did not start within 60 s');
-      await sleep(200);
-    }
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Capture: a recording proxy in front of each subgraph.
@@ -423,7 +350,7 @@ async function main() {
       servers.push(proxy.server);
       proxied[name] = proxy.url;
     }
-    const captureRouter = await startRouter(proxied);
+    const captureRouter = await startRouter(proxied, ROUTER_PORT);
     let token = await login(ROUTER_URL);
     const seeded = await seed(ROUTER_URL, token);
     recording = true;

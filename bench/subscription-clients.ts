@@ -5,6 +5,7 @@
 // across processes).
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { now, sleep } from './lib';
 
 export type Protocol = 'ws' | 'sse' | 'multipart';
 export type ToClients =
@@ -17,7 +18,6 @@ export type FromClients =
   /** [orderId, when the CANCELLED event arrived] per subscriber. */
   | { type: 'times'; times: [string, number][]; errors: number; firstError?: string };
 
-const now = () => performance.timeOrigin + performance.now();
 const send = (message: FromClients) => process.send!(message);
 
 const times: [string, number][] = [];
@@ -141,7 +141,7 @@ process.on('message', async (message: ToClients) => {
         if (message.protocol === 'ws') openWs(message.url, message.query, group.orderId, group.token, sink);
         else openHttp(message.protocol, message.url, message.query, group.orderId, group.token, sink);
         // Open in waves so that the router is not asked for thousands of handshakes at once.
-        if (++opened % 200 === 0) await new Promise((r) => setTimeout(r, 50));
+        if (++opened % 200 === 0) await sleep(50);
       }
     }
     setTimeout(() => {

@@ -24,18 +24,17 @@
 // the clients in CLIENT_PROCS (default 2) forked processes, so that their CPU is spread and their
 // memory is not counted. Every socket is one file descriptor: 10,000 subscribers need `ulimit -n`
 // above 10,000 in the router and ~5,000 per client process (the limit here is 20,000).
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { children, gql, now, pct, routerUrl, sleep, startRouter, startSubgraphs, stop } from './lib';
 import type { FromClients, Protocol, ToClients } from './subscription-clients';
 
-const ROOT = join(__dirname, '..');
 const ROUTER_PORT = Number(process.env.ROUTER_PORT ?? 4400);
-const URL = `http://127.0.0.1:${ROUTER_PORT}/graphql`;
+const URL = routerUrl(ROUTER_PORT);
 const CLIENT_PROCS = Number(process.env.CLIENT_PROCS ?? 2);
 const DISTINCT_ORDERS = Number(process.env.DISTINCT_ORDERS ?? 100);
-const SECRETS = { IDENTITY_SECRET: 'bench-identity-secret-0123456789abcdef', JWT_SECRET: 'bench-jwt-secret-0123456789abcdef0123' };
 // BARE_EVENT=1: only the orders subgraph's own field (no entity fetches), to see what the entity fields cost.
 const QUERY = process.env.BARE_EVENT
   ? 'subscription($id: ID!) { orderStatusChanged(orderId: $id) { status } }'
@@ -49,87 +48,18 @@ const SCENARIOS = (option('scenarios') ?? 'same,distinct,sse,multipart').split('
 const HTTP_N = Number(option('http-n') ?? 1000);
 
 type Scenario = 'same' | 'distinct' | 'sse' | 'multipart';
-const now = () => performance.timeOrigin + performance.now();
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const ms = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(1));
-
-async function gql(query: string, variables: Record<string, unknown> = {}, token?: string) {
-  const res = await fetch(URL, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: any; errors?: unknown };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
-const children: ChildProcess[] = [];
-async function stop(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  const exited = await Promise.race([new Promise((r) => child.once('exit', () => r(true))), sleep(5000).then(() => false)]);
-  if (!exited) child.kill('SIGKILL');
-}
-
-async function startSubgraphs(dataDir: string): Promise<Record<string, string>> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/subscription-subgraphs.ts')], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, ...SECRETS },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk) => {
-      out += String(chunk);
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve(JSON.parse(line).subgraphs);
-    });
-    child.once('exit', (code) => reject(new Error(`subgraphs exited with ${code}`)));
-  });
-}
-
-async function startRouter(subgraphs: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: join(ROOT, 'router'),
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      PORT: String(ROUTER_PORT),
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'error',
-      ...SECRETS,
-      ...Object.fromEntries(Object.entries(subgraphs).map(([name, url]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, url])),
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  children.push(child);
-  const until = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`router exited with ${child.exitCode}`);
-    try {
-      await gql('{ __typename }');
-      return child;
-    } catch {
-      if (Date.now() > until) throw new Error('router did not start within 60 s');
-      await sleep(200);
-    }
-  }
-}
+const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '–' : v.toFixed(1));
 
 /** K confirmed orders, spread over the demo customers (each checks out its share in turn). */
 async function createOrders(k: number, run: string): Promise<{ orderId: string; token: string }[]> {
   const emails = ['customer@example.com', 'alice@example.com', 'bob@example.com'];
   const tokens: string[] = [];
   for (const email of emails) {
-    const { login } = await gql('mutation($e: String!) { login(input: { email: $e, password: "Demo-Password-1" }) { accessToken } }', { e: email });
+    const { login } = await gql(URL, 'mutation($e: String!) { login(input: { email: $e, password: "Demo-Password-1" }) { accessToken } }', { e: email });
     tokens.push(login.accessToken);
   }
-  const { products } = await gql('{ products(filter: { inStock: true }, first: 50) { edges { node { id } } } }');
+  const { products } = await gql(URL, '{ products(filter: { inStock: true }, first: 50) { edges { node { id } } } }');
   const productIds: string[] = products.edges.map((e: any) => e.node.id);
   const perCustomer = tokens.map((token, c) => ({ token, count: Math.floor(k / tokens.length) + (c < k % tokens.length ? 1 : 0) }));
   const orders: { orderId: string; token: string }[] = [];
@@ -138,8 +68,8 @@ async function createOrders(k: number, run: string): Promise<{ orderId: string; 
     perCustomer.map(async ({ token, count }, c) => {
       for (let i = 0; i < count; i++) {
         const productId = productIds[(made++ * 7) % productIds.length];
-        await gql('mutation($p: ID!) { addToCart(productId: $p, quantity: 1) { itemCount } }', { p: productId }, token);
-        const { checkout } = await gql('mutation($k: String!) { checkout(input: { idempotencyKey: $k }) { id } }', { k: `bench-${run}-${c}-${i}` }, token);
+        await gql(URL, 'mutation($p: ID!) { addToCart(productId: $p, quantity: 1) { itemCount } }', { p: productId }, token);
+        const { checkout } = await gql(URL, 'mutation($k: String!) { checkout(input: { idempotencyKey: $k }) { id } }', { k: `bench-${run}-${c}-${i}` }, token);
         orders.push({ orderId: checkout.id, token });
       }
     }),
@@ -147,7 +77,7 @@ async function createOrders(k: number, run: string): Promise<{ orderId: string; 
   const until = Date.now() + 60_000;
   for (const order of orders) {
     for (;;) {
-      const { order: o } = await gql('query($id: ID!) { order(id: $id) { status } }', { id: order.orderId }, order.token);
+      const { order: o } = await gql(URL, 'query($id: ID!) { order(id: $id) { status } }', { id: order.orderId }, order.token);
       if (o.status === 'CONFIRMED') break;
       if (o.status !== 'PENDING') throw new Error(`order ${order.orderId} became ${o.status}`);
       if (Date.now() > until) throw new Error('orders not confirmed within 60 s');
@@ -197,7 +127,7 @@ interface Row {
 }
 
 async function measure(scenario: Scenario, n: number, subgraphs: Record<string, string>, run: string): Promise<Row> {
-  const router = await startRouter(subgraphs);
+  const router = await startRouter(subgraphs, ROUTER_PORT);
   const procs: ChildProcess[] = [];
   try {
     const k = scenario === 'distinct' ? Math.min(n, DISTINCT_ORDERS) : 1;
@@ -239,7 +169,7 @@ async function measure(scenario: Scenario, n: number, subgraphs: Record<string, 
     const committedAt = new Map<string, number>();
     await Promise.all(
       orders.map(async (o) => {
-        await gql('mutation($id: ID!) { cancelOrder(id: $id) { status } }', { id: o.orderId }, o.token);
+        await gql(URL, 'mutation($id: ID!) { cancelOrder(id: $id) { status } }', { id: o.orderId }, o.token);
         committedAt.set(o.orderId, now());
       }),
     );
@@ -298,7 +228,7 @@ async function main() {
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
   process.once('SIGTERM', () => void cleanup().then(() => process.exit(143)));
   try {
-    const subgraphs = await startSubgraphs(dataDir);
+    const { urls: subgraphs } = await startSubgraphs(dataDir);
     const plan: [Scenario, number][] = [];
     for (const n of SIZES) for (const s of ['same', 'distinct'] as const) if (SCENARIOS.includes(s)) plan.push([s, n]);
     for (const s of ['sse', 'multipart'] as const) if (SCENARIOS.includes(s)) plan.push([s, HTTP_N]);
