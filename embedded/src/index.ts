@@ -31,6 +31,8 @@ async function main() {
     // Demo accounts and catalogue: only ever in the embedded default.
     seed: true,
     routerPort: env.PORT,
+    // PORT=0: every part on a free port the OS picks (tests, or beside another running supergraph).
+    ephemeralPorts: env.PORT === 0,
     host: env.HOST,
   });
   const lines = [

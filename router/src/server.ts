@@ -135,6 +135,8 @@ export async function startRouter(config: RouterConfig, { port = 0, host = '127.
 
   const apollo = new ApolloServer<RouterContext>({
     gateway: served,
+    // index.ts owns SIGINT/SIGTERM and calls close(), which stops Apollo in its order.
+    stopOnTerminationSignals: false,
     introspection: !config.production,
     csrfPrevention: true,
     parseOptions: { maxTokens: config.limits.maxTokens },

@@ -56,6 +56,9 @@ export async function startSubgraphService<TContext extends BaseContext>(
   const server = createHttpService({ routes, ready: options.ready, metrics });
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
+    // The process's entry point owns SIGINT/SIGTERM and calls close(); Apollo's own handlers would
+    // stop it a second time, behind our back (with several servers in one process that hung Ctrl-C).
+    stopOnTerminationSignals: false,
     // Subgraphs are reached by the router (and by operators' tooling); introspection feeds composition checks.
     introspection: !options.production,
     csrfPrevention: true,
