@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createClient, type Client as WsClient } from 'graphql-ws';
-import { SignJWT } from 'jose';
+import { issueAccessToken } from '@supergraph/auth';
 import WebSocket from 'ws';
 import { cleanupTestResources, eventually, TEST_JWT_SECRET } from '@supergraph/testkit';
 import { Client, createProduct, login, registerCustomer, startTestSupergraph, type TestSupergraph } from './helpers/supergraph';
@@ -85,13 +85,7 @@ describe('subscription lifecycle', () => {
   });
 
   it('ends a subscription with UNAUTHENTICATED when its access token expires', async () => {
-    const token = await new SignJWT({ roles: ['CUSTOMER'] })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(customer.userId!)
-      .setIssuer('supergraph/users')
-      .setAudience('supergraph')
-      .setExpirationTime(Math.floor(Date.now() / 1000) + 2)
-      .sign(new TextEncoder().encode(TEST_JWT_SECRET));
+    const token = await issueAccessToken({ id: customer.userId!, roles: ['CUSTOMER'] }, { secret: TEST_JWT_SECRET, ttlSeconds: 2 });
     const sub = collect(connect(token));
     await eventually(async () => sub.events.some((e) => e.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED'), { timeoutMs: 10_000, message: 'the expiry error' });
     await eventually(async () => sub.completed);

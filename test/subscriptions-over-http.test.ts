@@ -1,7 +1,7 @@
 import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { createClient as createSseClient, type Client as SseClient } from 'graphql-sse';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
-import { SignJWT } from 'jose';
+import { issueAccessToken } from '@supergraph/auth';
 import WebSocket from 'ws';
 import { cleanupTestResources, eventually, TEST_JWT_SECRET } from '@supergraph/testkit';
 import { Client, createProduct, login, registerCustomer, startTestSupergraph, type TestSupergraph } from './helpers/supergraph';
@@ -299,13 +299,7 @@ describe('subscriptions over HTTP (SSE and multipart)', () => {
 
   it('ends a multipart stream with UNAUTHENTICATED when its access token expires', async () => {
     const orderId = await confirmedOrder('expiring-order-1');
-    const token = await new SignJWT({ roles: ['CUSTOMER'] })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(customer.userId!)
-      .setIssuer('supergraph/users')
-      .setAudience('supergraph')
-      .setExpirationTime(Math.floor(Date.now() / 1000) + 2)
-      .sign(new TextEncoder().encode(TEST_JWT_SECRET));
+    const token = await issueAccessToken({ id: customer.userId!, roles: ['CUSTOMER'] }, { secret: TEST_JWT_SECRET, ttlSeconds: 2 });
     const stream = reader((await post(MULTIPART, { query: ORDER_EVENTS, variables: { id: orderId } }, { authorization: `Bearer ${token}` })).response);
     await eventually(async () => stream.ended, { timeoutMs: 10_000, message: 'the stream to end at expiry' });
     const payloads = multipartParts(stream.text).parts.filter((p) => 'payload' in p);
