@@ -10,6 +10,8 @@ COPY schema ./schema
 COPY tsconfig.json ./
 RUN npm ci --omit=dev --ignore-scripts=false && npm install --no-save tsx
 ENV NODE_ENV=production
+# No npm update check on every `npm run start` (a request to the registry at each container start).
+ENV NPM_CONFIG_UPDATE_NOTIFIER=false
 ARG WORKSPACE
 ENV WORKSPACE=${WORKSPACE}
 USER node

@@ -12,4 +12,7 @@ module.exports = {
   testTimeout: 60_000,
   maxWorkers: 2,
   setupFiles: ['reflect-metadata'],
+  // The network guard: a run fails when any process of it reaches beyond loopback (test/network-guard.cjs).
+  globalSetup: '<rootDir>/test/network-guard-setup.ts',
+  globalTeardown: '<rootDir>/test/network-guard-teardown.ts',
 };

@@ -14,6 +14,9 @@
 # OURS_NODE_OPTIONS (extra node flags for our router, e.g. --cpu-prof), OURS_ENV (extra env
 # assignments for our router, e.g. "SUBGRAPH_DEDUP=0").
 set -euo pipefail
+# The peers' own @apollo/gateway (outside our router, which turns it off itself) would start Apollo's
+# data collection (cloud metadata probes, metrics to Apollo); npm would check for its own updates.
+export APOLLO_TELEMETRY_DISABLED=${APOLLO_TELEMETRY_DISABLED:-true} NPM_CONFIG_UPDATE_NOTIFIER=false
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 SRC=${PEER_BENCH_DIR:-$REPO/../shared/peer-bench}
 WORK=${PEER_BENCH_WORK:-/tmp/supergraph-peer-bench}

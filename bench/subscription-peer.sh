@@ -14,6 +14,9 @@
 # source, default ../shared/peer-bench), installed once and reused. Every process started here is
 # stopped on exit (by process group of the PIDs it started).
 set -euo pipefail
+# The peers' own @apollo/gateway (outside our router, which turns it off itself) would start Apollo's
+# data collection (cloud metadata probes, metrics to Apollo); npm would check for its own updates.
+export APOLLO_TELEMETRY_DISABLED=${APOLLO_TELEMETRY_DISABLED:-true} NPM_CONFIG_UPDATE_NOTIFIER=false
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PEER_BENCH_DIR="${PEER_BENCH_DIR:-$ROOT/../shared/peer-bench}"

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { graphql } from '@supergraph/testkit';
+import { networkGuardEnv } from './helpers/network-guard';
 
 /**
  * The README's first command: the embedded supergraph (`npm start` runs this entry point) on
@@ -20,7 +21,7 @@ function startEmbedded(dataDir: string): Promise<Embedded> {
   // PORT=0: free ports for every part; no DATABASE_URL or REDIS_URL: the embedded engines.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: join(ROOT, 'embedded'),
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'error' },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...networkGuardEnv(), PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'error' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -1,3 +1,4 @@
+import './privacy'; // first, before @apollo/gateway loads: Apollo's data collection off unless opted in
 import { GraphQLError } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { signViewerHeaders, type Viewer } from '@supergraph/auth';

@@ -36,6 +36,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Lets graphql-ws clients connect without credentials (default off: such sockets are closed with 4403); subgraphs still authorize every field. */
   SUBSCRIPTIONS_ALLOW_ANONYMOUS: booleanFlag,
+  /** Read by @apollo/gateway; unset means `true` (see privacy.ts): `false` opts in to Apollo's data collection. */
+  APOLLO_TELEMETRY_DISABLED: z.string().optional(),
 });
 
 /** Every variable the router reads, besides SUBGRAPH_<NAME>_URL. */

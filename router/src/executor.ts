@@ -1,3 +1,4 @@
+import './privacy'; // first, before @apollo/gateway loads: Apollo's data collection off unless opted in
 import { ApolloGateway, buildOperationContext, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import { ERRORS, errorCodeDef, operationFromDocument, Supergraph, type Operation } from '@apollo/federation-internals';
 import { evaluateCondition, QueryPlanner, type FetchNode, type PlanNode, type QueryPlan, type QueryPlanSelectionNode } from '@apollo/query-planner';

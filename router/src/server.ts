@@ -1,3 +1,4 @@
+import './privacy'; // first, before @apollo/gateway loads: Apollo's data collection off unless opted in
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';

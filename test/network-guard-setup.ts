@@ -1,0 +1,23 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The guard's absolute path, so that it loads whatever directory a spawned process starts in. */
+export const NETWORK_GUARD = join(__dirname, 'network-guard.cjs');
+
+/**
+ * Jest's globalSetup: puts the network guard (test/network-guard.cjs) into this process and, through
+ * NODE_OPTIONS, into every process started from here on (jest's workers, and the services and tools
+ * the tests spawn, which pass NODE_OPTIONS on), and gives it a fresh record file.
+ * test/network-guard-teardown.ts fails the run when anything was recorded.
+ */
+export default function setup() {
+  process.env.NETWORK_GUARD_LOG ||= join(tmpdir(), `network-guard-${process.pid}-${Date.now()}.jsonl`);
+  writeFileSync(process.env.NETWORK_GUARD_LOG, '');
+  const options = process.env.NODE_OPTIONS ?? '';
+  if (!options.includes(NETWORK_GUARD)) {
+    const path = /\s/.test(NETWORK_GUARD) ? JSON.stringify(NETWORK_GUARD) : NETWORK_GUARD;
+    process.env.NODE_OPTIONS = `${options} --require ${path}`.trim();
+  }
+  require(NETWORK_GUARD);
+}
