@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
+import { isTopic, topics, type PayloadOf, type Topic } from '@supergraph/contracts';
 import { BACKGROUND_QUERY_TAG } from '../db/database';
 import { inTransaction, queryRows } from '../db/transaction';
 import type { Logger } from '../logger';
-import { isTopic, topics, type PayloadOf, type Topic } from '@supergraph/contracts';
 import { checkEvent, recordDeadLetter, type DeadLetter, type DeadLetterCounter } from './deadLetter';
 import type { DomainEvent, EventBus, Subscription } from './types';
 
