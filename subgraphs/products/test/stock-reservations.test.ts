@@ -86,10 +86,13 @@ describe('stock reservations', () => {
     const missing = randomUUID();
     await publish(placed(unknown, [{ productId: missing, quantity: 1 }]));
     const malformed = randomUUID();
-    await publish(placed(malformed, [{ productId, quantity: -2 }]));
+    const unreadable = placed(malformed, [{ productId, quantity: -2 }]);
+    await publish(unreadable);
     await settle();
     expect((await answersFor(unknown))[0]).toMatchObject({ topic: 'products.stock.rejected', payload: { items: [{ productId: missing, requested: 1, available: 0 }] } });
     expect((await answersFor(malformed))[0]).toMatchObject({ topic: 'products.stock.rejected', payload: { reason: 'The order lines are not valid' } });
+    // Refused by the contract before the handler: dead-lettered, and answered by its onDeadLetter.
+    expect(await sg.sql('SELECT topic, reason FROM dead_letter WHERE event_id = $1', [unreadable.id])).toEqual([{ topic: 'orders.order.placed', reason: 'invalid_payload' }]);
     expect(await stock()).toBe(3);
   });
 
