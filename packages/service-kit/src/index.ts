@@ -4,6 +4,7 @@ export * from './db/database';
 export * from './db/transaction';
 export * from './events/types';
 export * from './events/outbox';
+export * from './events/deadLetter';
 export * from './events/memoryEventBus';
 export * from './events/redisEventBus';
 export * from './pubsub';

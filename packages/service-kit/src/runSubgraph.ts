@@ -6,13 +6,15 @@ import type { BaseContext } from '@apollo/server';
 import type { DocumentNode } from 'graphql';
 import type { DataSource, EntityManager, EntitySchema, MixedList } from 'typeorm';
 import type { Viewer } from '@supergraph/auth';
+import { topics, type PayloadOf, type Topic } from '@supergraph/contracts';
 import { openDatabase, type Database } from './db/database';
-import { consumeEvents, enqueueEvent, OutboxRelay, type EventHandler } from './events/outbox';
+import { CreateDeadLetterTable1796169600000, deadLetterCounter } from './events/deadLetter';
+import { consumeEvents, enqueueEvent, InvalidEventError, OutboxRelay, type EventHandlers } from './events/outbox';
 import type { DomainEvent, Subscription } from './events/types';
 import type { Messaging } from './infrastructure';
 import type { Logger } from './logger';
 import type { PubSub } from './pubsub';
-import type { Route } from './http';
+import { createMetrics, type Route } from './http';
 import { startSubgraphService, type RunningService } from './subgraph';
 
 /** What a subgraph's services get to write events and publish live updates. */
@@ -23,8 +25,13 @@ export interface SubgraphRuntime {
   logger: Logger;
   /** Shared with the router: signs identities (and service-to-service bodies), and access tokens. */
   secrets: { identity: string; jwt: string };
-  /** Adds an event to the outbox inside the caller's transaction. Call `eventsCommitted()` after the commit. */
-  emit<T>(manager: EntityManager, topic: string, payload: T): Promise<DomainEvent<T>>;
+  /**
+   * Adds an event to the outbox inside the caller's transaction. Call `eventsCommitted()` after the
+   * commit. Typed by the topic's contract (`@supergraph/contracts`) and checked against it at run
+   * time: a payload that does not match, or a topic this subgraph is not the producer of, throws
+   * `InvalidEventError`, so the caller's transaction rolls back with nothing written.
+   */
+  emit<T extends Topic>(manager: EntityManager, topic: T, payload: PayloadOf<T>): Promise<DomainEvent<PayloadOf<T>>>;
   /** Tells the relay that committed events are waiting, so they go out now rather than at the next poll. */
   eventsCommitted(): void;
 }
@@ -36,8 +43,12 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
   entities: MixedList<Function | string | EntitySchema>;
   migrations: MixedList<Function | string>;
   createContext(viewer: Viewer | null, runtime: SubgraphRuntime): TContext;
-  /** Event handlers by topic; each runs in a transaction that also records the event as processed. */
-  consumers?: (runtime: SubgraphRuntime) => Record<string, EventHandler>;
+  /**
+   * Event handlers by topic, typed by each topic's contract; each runs in a transaction that also
+   * records the event as processed. Only topics whose contract lists this subgraph among its
+   * consumers; an event that breaks its contract is dead-lettered instead of handled.
+   */
+  consumers?: (runtime: SubgraphRuntime) => EventHandlers;
   /** Runs after an event handler's transaction committed (e.g. to publish live updates). */
   afterEvent?: (runtime: SubgraphRuntime, event: DomainEvent) => void;
   /** Demo data for the embedded default; must be idempotent (it runs at every start). */
@@ -80,9 +91,12 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
     url: config.databaseUrl,
     dataDir: config.dataDir,
     entities: definition.entities,
-    migrations: definition.migrations,
+    // The kit's own table, for whatever the subgraph lists: dead letters are its consumers' business.
+    migrations: [...(Array.isArray(definition.migrations) ? definition.migrations : Object.values(definition.migrations)), CreateDeadLetterTable1796169600000],
     logger,
   });
+  // Made here rather than by the HTTP service so that the consumers, started first, count into it.
+  const metrics = createMetrics(definition.name);
   const relay = new OutboxRelay(database.dataSource, config.messaging.bus, { logger, pollIntervalMs: config.relayPollIntervalMs });
   const runtime: SubgraphRuntime = {
     name: definition.name,
@@ -90,7 +104,12 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
     pubsub: config.messaging.pubsub,
     logger,
     secrets: { identity: config.identitySecret, jwt: config.jwtSecret },
-    emit: (manager, topic, payload) => enqueueEvent(manager, topic, payload),
+    emit: (manager, topic, payload) => {
+      // One producer per topic, so that its contract (and docs/events.md) says who to ask.
+      const producer = topics[topic]?.emittedBy;
+      if (producer && producer !== definition.name) return Promise.reject(new InvalidEventError(topic, `only ${producer} emits this topic, not ${definition.name}`));
+      return enqueueEvent(manager, topic, payload);
+    },
     eventsCommitted: () => relay.nudge(),
   };
   const subscriptions: Subscription[] = [];
@@ -99,6 +118,11 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
     if (config.seed && definition.seed) await definition.seed(runtime);
     const handlers = definition.consumers?.(runtime);
     if (handlers && Object.keys(handlers).length) {
+      for (const topic of Object.keys(handlers) as Topic[]) {
+        if (!(topics[topic]?.consumedBy as readonly string[] | undefined)?.includes(definition.name)) {
+          throw new Error(`${definition.name} consumes ${topic}, but its contract in @supergraph/contracts does not list ${definition.name} among the consumers`);
+        }
+      }
       subscriptions.push(
         await consumeEvents({
           dataSource: database.dataSource,
@@ -106,6 +130,8 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
           group: definition.name,
           consumer: config.instanceId ?? `${definition.name}-${hostname()}-${randomUUID().slice(0, 8)}`,
           handlers,
+          logger,
+          deadLettered: deadLetterCounter(metrics.registry),
           afterCommit: (event) => {
             relay.nudge();
             definition.afterEvent?.(runtime, event);
@@ -120,6 +146,7 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
         schema: buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }),
         identitySecret: config.identitySecret,
         logger,
+        metrics,
         production: config.production,
         createContext: (viewer) => definition.createContext(viewer, runtime),
         routes: definition.routes?.(runtime),

@@ -7,7 +7,7 @@ import { WebSocketServer } from 'ws';
 import { ForgedIdentityError, verifyAccessToken, verifyViewerHeaders, type Viewer } from '@supergraph/auth';
 import { ErrorCode } from '@supergraph/errors';
 import { maskErrors } from './errors';
-import { closeServer, createHttpService, createMetrics, graphqlHandler, listen, type Route } from './http';
+import { closeServer, createHttpService, createMetrics, graphqlHandler, listen, type Route, type ServiceMetrics } from './http';
 import type { Logger } from './logger';
 
 export interface SubgraphServiceOptions<TContext extends BaseContext> {
@@ -30,6 +30,8 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   ready?: () => Promise<boolean>;
   production?: boolean;
   maxBodyBytes?: number;
+  /** The registry behind `/metrics`, when the caller counts into it too (e.g. dead-lettered events). */
+  metrics?: ServiceMetrics;
 }
 
 export interface RunningService {
@@ -51,7 +53,7 @@ export async function startSubgraphService<TContext extends BaseContext>(
   options: SubgraphServiceOptions<TContext>,
   { port = 0, host = '127.0.0.1' }: { port?: number; host?: string } = {},
 ): Promise<RunningService> {
-  const metrics = createMetrics(options.name);
+  const metrics = options.metrics ?? createMetrics(options.name);
   const routes: Record<string, Route> = { ...options.routes };
   const server = createHttpService({ routes, ready: options.ready, metrics });
   const apollo = new ApolloServer<TContext>({

@@ -21,6 +21,8 @@ class CreateTally1763800000001 implements MigrationInterface {
   }
 }
 
+const thing = (name: string) => ({ productId: randomUUID(), name, price: { amount: 100, currency: 'EUR' } });
+
 describe('outbox relay and idempotent consumers', () => {
   let producer: Database;
   let consumer: Database;
@@ -38,7 +40,8 @@ describe('outbox relay and idempotent consumers', () => {
       group: 'consumer',
       consumer: 'consumer-1',
       handlers: {
-        'producer.thing.happened': async (event: DomainEvent<{ name: string }>, manager) => {
+        // Any topic will do; this one's payload carries a name to tally.
+        'products.product.upserted': async (event, manager) => {
           await manager.query(
             'INSERT INTO tally (name, hits) VALUES ($1, 1) ON CONFLICT (name) DO UPDATE SET hits = tally.hits + 1',
             [event.payload.name],
@@ -63,7 +66,7 @@ describe('outbox relay and idempotent consumers', () => {
   };
 
   it('delivers an event committed while no relay ran, once the relay starts', async () => {
-    await producer.dataSource.transaction((m) => enqueueEvent(m, 'producer.thing.happened', { name: 'late' }));
+    await producer.dataSource.transaction((m) => enqueueEvent(m, 'products.product.upserted', thing('late')));
     expect(await hits('late')).toBeUndefined();
     const relay = new OutboxRelay(producer.dataSource, messaging.bus, { logger: testLogger, pollIntervalMs: 50 });
     relay.start();
@@ -75,12 +78,12 @@ describe('outbox relay and idempotent consumers', () => {
   });
 
   it('handles an event delivered twice only once', async () => {
-    const event: DomainEvent = { id: randomUUID(), topic: 'producer.thing.happened', occurredAt: new Date().toISOString(), payload: { name: 'twice' } };
+    const event: DomainEvent = { id: randomUUID(), topic: 'products.product.upserted', occurredAt: new Date().toISOString(), payload: thing('twice') };
     await messaging.bus.publish(event);
     await messaging.bus.publish(event);
     await eventually(() => hits('twice'));
     // A third, distinct event proves the consumer went past both copies before we look.
-    await messaging.bus.publish({ ...event, id: randomUUID(), payload: { name: 'marker' } });
+    await messaging.bus.publish({ ...event, id: randomUUID(), payload: thing('marker') });
     await eventually(() => hits('marker'));
     expect(await hits('twice')).toBe(1);
   });
@@ -88,7 +91,7 @@ describe('outbox relay and idempotent consumers', () => {
   it('rolls back the event with the transaction that failed', async () => {
     await expect(
       producer.dataSource.transaction(async (m) => {
-        await enqueueEvent(m, 'producer.thing.happened', { name: 'rolled-back' });
+        await enqueueEvent(m, 'products.product.upserted', thing('rolled-back'));
         throw new Error('business rule failed');
       }),
     ).rejects.toThrow('business rule failed');

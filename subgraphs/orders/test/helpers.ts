@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@supergraph/auth';
+import type { PayloadOf } from '@supergraph/contracts';
 import { runSubgraph, type DomainEvent, type Messaging, type PubSub, type RunningSubgraph, type Subscription } from '@supergraph/service-kit';
 import { eventually, graphql, testLogger, TEST_IDENTITY_SECRET, TEST_JWT_SECRET, viewerHeaders } from '@supergraph/testkit';
-import type { OrderCancelled, OrderPlaced } from '../src/events';
 import { ordersSubgraph } from '../src/server';
 
 /** The orders subgraph on port 0, on the given database and messaging. */
@@ -27,6 +27,9 @@ export interface CatalogEntry {
 }
 
 export type Answer = 'reserve' | 'reject' | 'hold';
+
+type OrderPlaced = PayloadOf<'orders.order.placed'>;
+type OrderCancelled = PayloadOf<'orders.order.cancelled'>;
 
 /**
  * Plays the products subgraph on the real bus: it announces a catalogue (which orders keeps as a

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { inTransaction, type DomainEvent } from '@supergraph/service-kit';
+import { inTransaction, type DomainEvent, type EventOf } from '@supergraph/service-kit';
 import { cleanupTestResources, eventually, graphql } from '@supergraph/testkit';
-import { productsSubgraph } from '../src/server';
+import { StockService } from '../src/services/StockService';
 import { admin, createProduct, startProducts, type TestProducts } from './helpers';
 
 /**
@@ -14,7 +14,11 @@ describe('stock reservations', () => {
   let productId: string;
 
   const event = (topic: string, payload: unknown): DomainEvent => ({ id: randomUUID(), topic, occurredAt: new Date().toISOString(), payload });
-  const placed = (orderId: string, items: { productId: string; quantity: number }[]) => event('orders.order.placed', { orderId, customerId: randomUUID(), items });
+  const placed = (orderId: string, items: { productId: string; quantity: number }[]): EventOf<'orders.order.placed'> => ({
+    ...event('orders.order.placed', null),
+    topic: 'orders.order.placed',
+    payload: { orderId, customerId: randomUUID(), items },
+  });
   const cancelled = (orderId: string) => event('orders.order.cancelled', { orderId, customerId: randomUUID() });
   const publish = (e: DomainEvent) => sg.messaging.bus.publish(e);
 
@@ -82,10 +86,13 @@ describe('stock reservations', () => {
     const missing = randomUUID();
     await publish(placed(unknown, [{ productId: missing, quantity: 1 }]));
     const malformed = randomUUID();
-    await publish(placed(malformed, [{ productId, quantity: -2 }]));
+    const unreadable = placed(malformed, [{ productId, quantity: -2 }]);
+    await publish(unreadable);
     await settle();
     expect((await answersFor(unknown))[0]).toMatchObject({ topic: 'products.stock.rejected', payload: { items: [{ productId: missing, requested: 1, available: 0 }] } });
     expect((await answersFor(malformed))[0]).toMatchObject({ topic: 'products.stock.rejected', payload: { reason: 'The order lines are not valid' } });
+    // Refused by the contract before the handler: dead-lettered, and answered by its onDeadLetter.
+    expect(await sg.sql('SELECT topic, reason FROM dead_letter WHERE event_id = $1', [unreadable.id])).toEqual([{ topic: 'orders.order.placed', reason: 'invalid_payload' }]);
     expect(await stock()).toBe(3);
   });
 
@@ -112,10 +119,10 @@ describe('stock reservations', () => {
   it('never oversells nor deadlocks when handlers race for the same rows, whatever the order of the lines', async () => {
     // The consumer itself, run the way the kit runs it (one transaction per event), 60 at once:
     // on PostgreSQL they contend on a pool of 10 connections for two product rows.
-    const handle = productsSubgraph.consumers!(sg.products.runtime)['orders.order.placed'];
+    const stockService = new StockService(sg.products.runtime);
     const [{ id: a }, { id: b }] = [await createProduct(url, { name: 'Left cup', stock: 10 }), await createProduct(url, { name: 'Right cup', stock: 10 })];
     const orders = Array.from({ length: 60 }, (_, i) => ({ orderId: randomUUID(), items: i % 2 ? [{ productId: a, quantity: 1 }, { productId: b, quantity: 1 }] : [{ productId: b, quantity: 1 }, { productId: a, quantity: 1 }] }));
-    await Promise.all(orders.map(({ orderId, items }) => inTransaction(sg.products.database.dataSource, (manager) => handle(placed(orderId, items), manager))));
+    await Promise.all(orders.map(({ orderId, items }) => inTransaction(sg.products.database.dataSource, (manager) => stockService.reserve(placed(orderId, items), manager))));
     const topics = await sg.sql(`SELECT topic, count(*)::int AS n FROM outbox WHERE payload->>'orderId' = ANY($1) GROUP BY topic ORDER BY topic`, [orders.map((o) => o.orderId)]);
     expect(topics).toEqual([
       { topic: 'products.stock.rejected', n: 50 },

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
+import { isTopic, topics, type PayloadOf, type Topic } from '@supergraph/contracts';
 import { BACKGROUND_QUERY_TAG } from '../db/database';
 import { inTransaction, queryRows } from '../db/transaction';
 import type { Logger } from '../logger';
+import { checkEvent, recordDeadLetter, type DeadLetter, type DeadLetterCounter } from './deadLetter';
 import type { DomainEvent, EventBus, Subscription } from './types';
 
 /**
@@ -40,13 +42,32 @@ export class CreateEventTables1763800000000 implements MigrationInterface {
 /** Marks the relay's background statements, which `Database.queryCount` leaves out. */
 const RELAY_QUERY_TAG = BACKGROUND_QUERY_TAG;
 
-/** Writes an event into the outbox as part of the caller's transaction. */
-export async function enqueueEvent<T>(manager: EntityManager, topic: string, payload: T): Promise<DomainEvent<T>> {
-  const event: DomainEvent<T> = { id: randomUUID(), topic, occurredAt: new Date().toISOString(), payload };
+/** A producer's bug: an emit whose topic or payload breaks the contract. The transaction rolls back. */
+export class InvalidEventError extends Error {
+  constructor(
+    readonly topic: string,
+    readonly issues: unknown,
+  ) {
+    super(`Event ${topic} does not match its contract in @supergraph/contracts: ${JSON.stringify(issues)}`);
+    this.name = 'InvalidEventError';
+  }
+}
+
+/**
+ * Writes an event into the outbox as part of the caller's transaction. The payload is checked
+ * against the topic's contract first (the type only guards callers TypeScript sees): a mismatch
+ * throws, so nothing is written and the caller's transaction fails with it.
+ */
+export async function enqueueEvent<T extends Topic>(manager: EntityManager, topic: T, payload: PayloadOf<T>): Promise<DomainEvent<PayloadOf<T>>> {
+  if (!isTopic(topic)) throw new InvalidEventError(topic, 'unknown topic');
+  const parsed = topics[topic].payload.safeParse(payload);
+  if (!parsed.success) throw new InvalidEventError(topic, parsed.error.issues);
+  // What the contract declares is what goes out: fields it does not know are left behind.
+  const event: DomainEvent<PayloadOf<T>> = { id: randomUUID(), topic, occurredAt: new Date().toISOString(), payload: parsed.data as PayloadOf<T> };
   await manager.query('INSERT INTO outbox (id, topic, payload, occurred_at) VALUES ($1, $2, $3, $4)', [
     event.id,
     topic,
-    JSON.stringify(payload),
+    JSON.stringify(event.payload),
     event.occurredAt,
   ]);
   return event;
@@ -145,37 +166,86 @@ export class OutboxRelay {
   }
 }
 
-export type EventHandler = (event: DomainEvent<any>, manager: EntityManager) => Promise<void>;
+/** An event of a known topic, its payload already checked against the topic's contract. */
+export type EventOf<T extends Topic> = DomainEvent<PayloadOf<T>> & { topic: T };
+
+/** Handles one topic's events inside the consumer's transaction (which also records the event as processed). */
+export type EventHandler<T extends Topic = Topic> = (event: EventOf<T>, manager: EntityManager) => Promise<void>;
+
+/**
+ * A handler plus what to do, in the dead-letter transaction, with an event of the topic that
+ * breaks the contract (e.g. answer so that a peer does not wait forever). Throwing from it fails
+ * the event like a failing handler: it is retried, not dead-lettered.
+ */
+export interface TopicConsumer<T extends Topic> {
+  handle: EventHandler<T>;
+  onDeadLetter?: (letter: DeadLetter, manager: EntityManager) => Promise<void>;
+}
+
+/** A subgraph's consumers: for each topic it consumes, a handler typed by that topic's contract. */
+export type EventHandlers = { [T in Topic]?: EventHandler<T> | TopicConsumer<T> };
 
 /**
  * Consumes topics from the bus for one subgraph. Each event is handled in a transaction that
  * also records its id in `processed_event`; a duplicate delivery finds the id and does nothing.
  * The bus acknowledges only after that transaction committed.
+ *
+ * An event that breaks its topic's contract never reaches the handler: it is dead-lettered
+ * (see ./deadLetter.ts) and acknowledged, since retrying a peer's bug would only repeat it.
  */
 export async function consumeEvents(options: {
   dataSource: DataSource;
   bus: EventBus;
   group: string;
   consumer: string;
-  handlers: Record<string, EventHandler>;
+  handlers: EventHandlers;
+  logger?: Logger;
+  /** Counts dead letters (`events_dead_lettered_total`); see `deadLetterCounter`. */
+  deadLettered?: DeadLetterCounter;
   /** Called after a handler's transaction committed (e.g. to nudge the relay). */
   afterCommit?: (event: DomainEvent) => void;
 }): Promise<Subscription> {
   const { dataSource, bus, group, consumer, handlers } = options;
+  const consumers = new Map<Topic, TopicConsumer<Topic>>();
+  for (const [topic, entry] of Object.entries(handlers) as [string, EventHandler<never> | TopicConsumer<never>][]) {
+    if (!isTopic(topic)) throw new Error(`${group} consumes ${topic}, which no contract in @supergraph/contracts declares`);
+    consumers.set(topic, (typeof entry === 'function' ? { handle: entry } : entry) as unknown as TopicConsumer<Topic>);
+  }
   return bus.consume({
     group,
     consumer,
-    topics: Object.keys(handlers),
+    topics: [...consumers.keys()],
     handle: async (event) => {
-      const handler = handlers[event.topic];
-      if (!handler) return;
+      const topic = event.topic as Topic;
+      const target = consumers.get(topic);
+      if (!target) return;
+      const check = checkEvent(topic, event);
+      if (!check.ok) {
+        const letter: DeadLetter = { ...check.letter, consumer: group };
+        const recorded = await inTransaction(dataSource, async (manager) => {
+          if (!(await recordDeadLetter(manager, letter))) return false;
+          await target.onDeadLetter?.(letter, manager);
+          return true;
+        });
+        if (recorded) {
+          options.deadLettered?.inc({ topic: letter.topic, reason: letter.reason });
+          options.logger?.error('event dead-lettered: it does not match its contract', {
+            group,
+            topic: letter.topic,
+            eventId: letter.eventId,
+            reason: letter.reason,
+            issues: letter.issues,
+          });
+        }
+        return;
+      }
       const handled = await inTransaction(dataSource, async (manager) => {
         const inserted: unknown[] = await manager.query(
           'INSERT INTO processed_event (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
           [group, event.id],
         );
         if (inserted.length === 0) return false;
-        await handler(event, manager);
+        await target.handle(check.event, manager);
         return true;
       });
       if (handled) options.afterCommit?.(event);

@@ -122,12 +122,7 @@ export class RedisEventBus implements EventBus {
   }
 
   private async handleEntry(key: string, entry: StreamEntry, options: ConsumeOptions) {
-    const event: DomainEvent = {
-      id: entry.message.id,
-      topic: entry.message.topic,
-      occurredAt: entry.message.occurredAt,
-      payload: JSON.parse(entry.message.payload),
-    };
+    const event = this.decode(key, entry);
     try {
       await options.handle(event);
       await this.client.xAck(key, options.group, entry.id);
@@ -135,6 +130,23 @@ export class RedisEventBus implements EventBus {
       // Left pending: re-read on this consumer's next start, or claimed by a peer after claimIdleMs.
       this.options.logger?.error('event handler failed; left pending for retry', { group: options.group, topic: event.topic, eventId: event.id, error });
     }
+  }
+
+  /**
+   * An entry as the event it carries. Decoding never throws: an entry written by anything but
+   * `publish` (a missing field, a payload that is not JSON) still reaches the consumer, whose
+   * contract check dead-letters it, rather than failing on every read and staying pending forever.
+   * The topic is the stream's, whatever the entry claims.
+   */
+  private decode(key: string, entry: StreamEntry): DomainEvent {
+    const { id, occurredAt, payload } = entry.message;
+    let body: unknown = payload;
+    try {
+      body = payload === undefined ? undefined : JSON.parse(payload);
+    } catch {
+      // Left as the raw text: it matches no contract, so the consumer dead-letters it.
+    }
+    return { id, topic: key.slice(`${this.prefix}stream:`.length), occurredAt, payload: body };
   }
 
   async close(): Promise<void> {

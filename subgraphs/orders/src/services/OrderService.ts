@@ -6,7 +6,7 @@ import { CartItem } from '../entities/CartItem';
 import { Order, type OrderStatus } from '../entities/Order';
 import { OrderItem } from '../entities/OrderItem';
 import { OrderStatusChange } from '../entities/OrderStatusChange';
-import { OrderTopics, statusChannel, type OrderCancelled, type OrderPlaced, type StatusChanged } from '../events';
+import { statusChannel, type StatusChanged } from '../events';
 import type { Loaders } from '../loaders';
 import { canReadOrder, isSelfOrAdmin, requireViewer } from './access';
 import { announceStatus } from './announcements';
@@ -109,7 +109,7 @@ export class OrderService {
         // `at` defaults to now(), the transaction's time, like the order's created_at.
         await manager.insert(OrderStatusChange, { orderId: order.id, from: null, to: 'PENDING', reason: null });
         await manager.delete(CartItem, { customerId });
-        await this.runtime.emit<OrderPlaced>(manager, OrderTopics.placed, { orderId: order.id, customerId, items });
+        await this.runtime.emit(manager, 'orders.order.placed', { orderId: order.id, customerId, items });
         return { order, placed: true };
       });
       if (placed) {
@@ -142,7 +142,7 @@ export class OrderService {
       if (!isSelfOrAdmin(viewer, order.customerId)) throw forbidden('Only the customer and admins may cancel an order');
       if (!canMove(order.status, 'CANCELLED')) throw conflict(`An order that is ${order.status} cannot be cancelled`, { status: order.status });
       await transition(manager, order, 'CANCELLED', { reason: text ?? (viewer.userId === order.customerId ? 'Cancelled by the customer' : 'Cancelled by an admin') });
-      await this.runtime.emit<OrderCancelled>(manager, OrderTopics.cancelled, { orderId: order.id, customerId: order.customerId });
+      await this.runtime.emit(manager, 'orders.order.cancelled', { orderId: order.id, customerId: order.customerId });
       return order;
     });
     this.runtime.eventsCommitted();

@@ -1,14 +1,17 @@
+import type { PayloadOf } from '@supergraph/contracts';
 import type { SubgraphRuntime } from '@supergraph/service-kit';
 import { In, type EntityManager } from 'typeorm';
 import { CatalogProduct } from '../entities/CatalogProduct';
 import { Order } from '../entities/Order';
 import { OrderItem } from '../entities/OrderItem';
-import { OrderTopics, type OrderCancelled, type StockRejected, type StockReserved } from '../events';
 import { totals } from './pricing';
 import { transition } from './stateMachine';
 
 /** Largest amount an `Int` column (and a GraphQL `Int`) holds. */
 const MAX_AMOUNT = 2 ** 31 - 1;
+
+type StockReserved = PayloadOf<'products.stock.reserved'>;
+type StockRejected = PayloadOf<'products.stock.rejected'>;
 
 /**
  * What orders does with products' answers to `orders.order.placed`. Each runs inside the
@@ -79,7 +82,7 @@ export class StockAnswers {
 
   /** `orders.order.cancelled` is products' one signal to release an order's reservation (idempotent there). */
   private releaseStock(manager: EntityManager, order: Order) {
-    return this.runtime.emit<OrderCancelled>(manager, OrderTopics.cancelled, { orderId: order.id, customerId: order.customerId });
+    return this.runtime.emit(manager, 'orders.order.cancelled', { orderId: order.id, customerId: order.customerId });
   }
 
   private async shortageReason(manager: EntityManager, answer: StockRejected) {

@@ -5,7 +5,6 @@ import type { EntityManager } from 'typeorm';
 import { Category } from '../entities/Category';
 import { Product } from '../entities/Product';
 import { StockAdjustment } from '../entities/StockAdjustment';
-import { ProductTopics, type ProductUpserted } from '../events';
 import { requireAdmin } from './authz';
 import { isUuid, optionalText, requireInteger, requireText } from './validation';
 
@@ -44,7 +43,7 @@ function currency(code: string | null | undefined) {
 
 /** Announces a product's sellable facts, so that other subgraphs can keep a read model of the catalogue. */
 export function announceProduct(runtime: SubgraphRuntime, manager: EntityManager, product: Product) {
-  return runtime.emit<ProductUpserted>(manager, ProductTopics.upserted, {
+  return runtime.emit(manager, 'products.product.upserted', {
     productId: product.id,
     name: product.name,
     price: { amount: product.priceAmount, currency: product.priceCurrency },

@@ -1,16 +1,8 @@
-import type { DomainEvent, EventHandler, SubgraphRuntime } from '@supergraph/service-kit';
+import type { PayloadOf } from '@supergraph/contracts';
+import type { DeadLetter, EventHandlers, EventOf, SubgraphRuntime } from '@supergraph/service-kit';
 import { In, type EntityManager } from 'typeorm';
 import { Product } from '../entities/Product';
 import { StockReservation } from '../entities/StockReservation';
-import {
-  OrderTopics,
-  orderCancelledSchema,
-  orderPlacedSchema,
-  ProductTopics,
-  type StockRejected,
-  type StockReleased,
-  type StockReserved,
-} from '../events';
 import { isUuid } from './validation';
 
 /**
@@ -25,10 +17,8 @@ export class StockService {
    * (`SELECT ... FOR UPDATE`) in id order, so two orders sharing products queue behind each other
    * instead of deadlocking, and each sees the stock the other left.
    */
-  async reserve(event: DomainEvent<unknown>, manager: EntityManager): Promise<void> {
-    const parsed = orderPlacedSchema.safeParse(event.payload);
-    if (!parsed.success) return this.refuseMalformed(event, manager, parsed.error.message);
-    const { orderId, items } = parsed.data;
+  async reserve(event: EventOf<'orders.order.placed'>, manager: EntityManager): Promise<void> {
+    const { orderId, items } = event.payload;
     // The same order placed again under another event id has had its answer already.
     if (await manager.existsBy(StockReservation, { orderId })) {
       this.runtime.logger.warn('order placed again; its stock is already reserved', { orderId, eventId: event.id });
@@ -36,7 +26,7 @@ export class StockService {
     }
     const wanted = new Map<string, number>();
     for (const item of items) wanted.set(item.productId, (wanted.get(item.productId) ?? 0) + item.quantity);
-    const ids = [...wanted.keys()].filter(isUuid).sort();
+    const ids = [...wanted.keys()].sort();
     const products = ids.length
       ? await manager.getRepository(Product).createQueryBuilder('p').setLock('pessimistic_write').where({ id: In(ids) }).orderBy('p.id').getMany()
       : [];
@@ -45,7 +35,7 @@ export class StockService {
     // An unknown product has nothing available.
     const short = [...wanted].filter(([id, quantity]) => (byId.get(id)?.stock ?? 0) < quantity);
     if (short.length) {
-      await this.runtime.emit<StockRejected>(manager, ProductTopics.stockRejected, {
+      await this.runtime.emit(manager, 'products.stock.rejected', {
         orderId,
         reason: `Not enough stock for ${short.map(([id]) => byId.get(id)?.name ?? `unknown product ${id}`).join(', ')}`,
         items: short.map(([productId, requested]) => ({ productId, requested, available: byId.get(productId)?.stock ?? 0 })),
@@ -53,7 +43,7 @@ export class StockService {
       return;
     }
 
-    const reserved: StockReserved['items'] = [];
+    const reserved: PayloadOf<'products.stock.reserved'>['items'] = [];
     for (const [productId, quantity] of wanted) {
       const product = byId.get(productId)!;
       await manager.update(Product, productId, { stock: product.stock - quantity });
@@ -68,7 +58,7 @@ export class StockService {
       });
       reserved.push({ productId, quantity, unitPrice: { amount: product.priceAmount, currency: product.priceCurrency } });
     }
-    await this.runtime.emit<StockReserved>(manager, ProductTopics.stockReserved, { orderId, items: reserved });
+    await this.runtime.emit(manager, 'products.stock.reserved', { orderId, items: reserved });
   }
 
   /**
@@ -76,13 +66,8 @@ export class StockService {
    * never reserved, finds nothing RESERVED and changes nothing. (A cancellation that overtakes its
    * reservation is handled by orders, which cancels again when the late `stock.reserved` arrives.)
    */
-  async release(event: DomainEvent<unknown>, manager: EntityManager): Promise<void> {
-    const parsed = orderCancelledSchema.safeParse(event.payload);
-    if (!parsed.success) {
-      this.runtime.logger.warn('dropped a malformed order.cancelled event', { eventId: event.id, error: parsed.error.message });
-      return;
-    }
-    const { orderId } = parsed.data;
+  async release(event: EventOf<'orders.order.cancelled'>, manager: EntityManager): Promise<void> {
+    const { orderId } = event.payload;
     const reservations = await manager
       .getRepository(StockReservation)
       .createQueryBuilder('r')
@@ -96,34 +81,28 @@ export class StockService {
       await manager.query('UPDATE product SET stock = stock + $1, updated_at = now() WHERE id = $2', [reservation.quantity, reservation.productId]);
     }
     await manager.update(StockReservation, { orderId, status: 'RESERVED' }, { status: 'RELEASED', releasedAt: () => 'now()' });
-    await this.runtime.emit<StockReleased>(manager, ProductTopics.stockReleased, {
+    await this.runtime.emit(manager, 'products.stock.released', {
       orderId,
       items: reservations.map((r) => ({ productId: r.productId, quantity: r.quantity })),
     });
   }
 
   /**
-   * An order we cannot read gets a rejection when it names an order id (so that the order does not
-   * wait forever), and is dropped with a log line otherwise. Throwing instead would fail the same
-   * event on every redelivery.
+   * An `orders.order.placed` the kit dead-lettered (it breaks the contract) still gets a rejection
+   * when it names an order id, so that the order does not wait forever; nothing is reserved.
    */
-  private async refuseMalformed(event: DomainEvent<unknown>, manager: EntityManager, error: string) {
-    const orderId = (event.payload as { orderId?: unknown } | null)?.orderId;
-    this.runtime.logger.warn('malformed order.placed event', { eventId: event.id, error });
+  async refuseUnreadable(letter: DeadLetter, manager: EntityManager): Promise<void> {
+    const orderId = (letter.payload as { orderId?: unknown } | null)?.orderId;
     if (typeof orderId !== 'string' || !isUuid(orderId)) return;
-    const lines = (event.payload as { items?: unknown }).items;
-    const items = Array.isArray(lines)
-      ? lines.map((line) => ({ productId: String((line as { productId?: unknown })?.productId ?? ''), requested: Number((line as { quantity?: unknown })?.quantity) || 0, available: 0 }))
-      : [];
-    await this.runtime.emit<StockRejected>(manager, ProductTopics.stockRejected, { orderId, reason: 'The order lines are not valid', items });
+    await this.runtime.emit(manager, 'products.stock.rejected', { orderId, reason: 'The order lines are not valid', items: [] });
   }
 }
 
 /** The consumers of the definition (`consumers: (runtime) => stockConsumers(runtime)`). */
-export function stockConsumers(runtime: SubgraphRuntime): Record<string, EventHandler> {
+export function stockConsumers(runtime: SubgraphRuntime): EventHandlers {
   const stock = new StockService(runtime);
   return {
-    [OrderTopics.placed]: (event, manager) => stock.reserve(event, manager),
-    [OrderTopics.cancelled]: (event, manager) => stock.release(event, manager),
+    'orders.order.placed': { handle: (event, manager) => stock.reserve(event, manager), onDeadLetter: (letter, manager) => stock.refuseUnreadable(letter, manager) },
+    'orders.order.cancelled': (event, manager) => stock.release(event, manager),
   };
 }
