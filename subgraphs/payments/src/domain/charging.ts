@@ -221,7 +221,11 @@ export class ChargeRunner {
     return { outcome: 'unresolved', attempts };
   }
 
-  /** Races a provider call against the attempt timeout; the timer never outlives the call. */
+  /**
+   * Races a provider call against the attempt timeout; the timer never outlives the call. It runs
+   * on real time, not the injected clock: a manual clock's sleep returns at once and would time
+   * out every call before the provider could answer.
+   */
   private async withTimeout<T>(call: Promise<T>): Promise<T | typeof TIMED_OUT> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<typeof TIMED_OUT>((resolve) => {

@@ -90,6 +90,12 @@ describe('simulated payment provider', () => {
     }
   });
 
+  it('passes an event type it does not act on as other', () => {
+    const provider = new SimulatedProvider();
+    const { body, signature } = provider.signWebhook({ id: 'evt_2', type: 'charge.disputed' as 'other', chargeRef: 'ch_sim_1', idempotencyKey: null, amount: null });
+    expect(provider.parseWebhook(body, signature)).toMatchObject({ id: 'evt_2', type: 'other', providerType: 'charge.disputed' });
+  });
+
   it('refuses a webhook signed more than five minutes ago (replay)', () => {
     const provider = new SimulatedProvider();
     const { body, signature } = provider.signWebhook(

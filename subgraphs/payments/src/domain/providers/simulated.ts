@@ -19,6 +19,8 @@ export const SIMULATED_TOKENS = {
   timeout: 'tok_timeout',
 } as const;
 
+const SIMULATED_EVENT_TYPES = ['charge.captured', 'charge.declined', 'charge.refunded'] as const;
+
 /** How many attempts of one idempotency key `tok_transient` fails before it succeeds. */
 const TRANSIENT_FAILURES = 2;
 
@@ -122,10 +124,11 @@ export class SimulatedProvider implements PaymentProvider {
       if (error instanceof Stripe.errors.StripeSignatureVerificationError) throw unauthenticated('Webhook signature is not valid');
       throw error;
     }
+    const type = SIMULATED_EVENT_TYPES.find((known) => known === event.type) ?? 'other';
     return {
       id: String(event.id),
-      type: event.type ?? 'other',
-      providerType: event.type ?? 'other',
+      type,
+      providerType: String(event.type),
       chargeRef: event.chargeRef ?? null,
       idempotencyKey: event.idempotencyKey ?? null,
       amount: event.amount ?? null,
