@@ -57,6 +57,13 @@ describe('Stripe provider (against a local stand-in of the Stripe API)', () => {
     expect(standIn.created.refunds - before).toBe(1);
   });
 
+  it('retries Stripe 500s with backoff under the same key and ends with one captured PaymentIntent', async () => {
+    const before = standIn.created.paymentIntents;
+    const runner = new ChargeRunner(provider, { clock: manualClock(), random: () => 0 });
+    expect(await runner.charge(request('tok_transient', 'stripe-transient-1'))).toEqual({ outcome: 'captured', chargeRef: expect.stringMatching(/^pi_/), amount: 3_250, attempts: 3 });
+    expect(standIn.created.paymentIntents - before).toBe(1);
+  });
+
   it('resolves a charge whose answer never comes by searching for it, without a second PaymentIntent', async () => {
     const before = standIn.created.paymentIntents;
     const runner = new ChargeRunner(provider, { clock: manualClock(), random: () => 0 });

@@ -7,8 +7,10 @@ import type { AddressInfo } from 'node:net';
  * a free port, so the real SDK can be exercised without a network. Like Stripe, it replays the
  * stored answer of a POST whose `Idempotency-Key` it has seen, and it counts what it creates.
  *
- * Payment methods made from `tok_chargeDeclined` are declined; from `tok_timeout`, the intent is
- * created and succeeds but the answer is never sent (the socket stays silent); anything else succeeds.
+ * Payment methods made from `tok_chargeDeclined` are declined; from `tok_transient`, the first two
+ * tries of an idempotency key get a 500 (not stored for replay, so nothing is created); from
+ * `tok_timeout`, the intent is created and succeeds but the answer is never sent (the socket stays
+ * silent); anything else succeeds.
  */
 export interface StripeStandIn {
   port: number;
@@ -33,6 +35,7 @@ interface Intent {
 export async function startStripeStandIn(): Promise<StripeStandIn> {
   const intents: Intent[] = [];
   const replays = new Map<string, { status: number; body: unknown }>();
+  const transientTries = new Map<string, number>();
   const created = { paymentIntents: 0, refunds: 0, paymentMethods: 0 };
   const requests: string[] = [];
   let seq = 0;
@@ -103,7 +106,13 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
     const replayKey = typeof idempotencyKey === 'string' ? `${url.pathname} ${idempotencyKey}` : null;
     const stored = replayKey ? replays.get(replayKey) : undefined;
     if (stored) return send(res, stored.status, stored.body);
-    const answer = post(url.pathname, new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+    const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+    if (url.pathname === '/v1/payment_intents' && form.get('payment_method')?.includes('transient')) {
+      const tries = (transientTries.get(replayKey ?? '') ?? 0) + 1;
+      transientTries.set(replayKey ?? '', tries);
+      if (tries <= 2) return send(res, 500, { error: { type: 'api_error', message: 'An unknown error occurred' } });
+    }
+    const answer = post(url.pathname, form);
     if (!answer) return; // the timeout case: leave the socket silent
     if (replayKey) replays.set(replayKey, answer);
     send(res, answer.status, answer.body);
