@@ -5,8 +5,10 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { BaseContext } from '@apollo/server';
 import type { DocumentNode } from 'graphql';
 import type { DataSource, EntityManager, EntitySchema, MixedList } from 'typeorm';
+import type { z } from 'zod';
 import type { Viewer } from '@supergraph/auth';
 import { openDatabase, type Database } from './db/database';
+import { parseEnv } from './env';
 import { consumeEvents, enqueueEvent, OutboxRelay, type EventHandler } from './events/outbox';
 import type { DomainEvent, Subscription } from './events/types';
 import type { Messaging } from './infrastructure';
@@ -29,13 +31,19 @@ export interface SubgraphRuntime {
   eventsCommitted(): void;
 }
 
-export interface SubgraphDefinition<TContext extends BaseContext> {
+export interface SubgraphDefinition<TContext extends BaseContext, TSettings = unknown> {
   name: string;
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<TContext> | GraphQLResolverMap<TContext>[];
   entities: MixedList<Function | string | EntitySchema>;
   migrations: MixedList<Function | string>;
-  createContext(viewer: Viewer | null, runtime: SubgraphRuntime): TContext;
+  /**
+   * The subgraph's own settings, read from the environment (`SubgraphConfig.env`, else
+   * process.env) and validated once at start; createContext gets the result. The same path for
+   * every subgraph, in its own process or in the embedded default.
+   */
+  settings?: z.ZodType<TSettings>;
+  createContext(viewer: Viewer | null, runtime: SubgraphRuntime, settings: TSettings): TContext;
   /** Event handlers by topic; each runs in a transaction that also records the event as processed. */
   consumers?: (runtime: SubgraphRuntime) => Record<string, EventHandler>;
   /** Runs after an event handler's transaction committed (e.g. to publish live updates). */
@@ -64,17 +72,23 @@ export interface SubgraphConfig {
   /** Stable name of this process among the subgraph's instances (its event consumer name). */
   instanceId?: string;
   relayPollIntervalMs?: number;
+  /** Where the definition's `settings` are read from; process.env when absent. */
+  env?: Record<string, string | undefined>;
 }
 
 export interface RunningSubgraph extends RunningService {
   name: string;
   database: Database;
   runtime: SubgraphRuntime;
+  /** The topics its consumers handle (tests wait on them to know that events have settled). */
+  consumedTopics: string[];
 }
 
 /** Opens the database (running migrations), starts consumers and the outbox relay, then serves. */
-export async function runSubgraph<TContext extends BaseContext>(definition: SubgraphDefinition<TContext>, config: SubgraphConfig): Promise<RunningSubgraph> {
+export async function runSubgraph<TContext extends BaseContext, TSettings>(definition: SubgraphDefinition<TContext, TSettings>, config: SubgraphConfig): Promise<RunningSubgraph> {
   const logger = config.logger.child({ subgraph: definition.name });
+  // Before the database opens: a bad setting fails the start at once, with every problem listed.
+  const settings = (definition.settings ? parseEnv(definition.settings, config.env ?? process.env) : undefined) as TSettings;
   const database = await openDatabase({
     name: definition.name,
     url: config.databaseUrl,
@@ -95,9 +109,11 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
   };
   const subscriptions: Subscription[] = [];
   let service: RunningService | undefined;
+  let consumedTopics: string[] = [];
   try {
     if (config.seed && definition.seed) await definition.seed(runtime);
     const handlers = definition.consumers?.(runtime);
+    consumedTopics = Object.keys(handlers ?? {});
     if (handlers && Object.keys(handlers).length) {
       subscriptions.push(
         await consumeEvents({
@@ -121,7 +137,7 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
         identitySecret: config.identitySecret,
         logger,
         production: config.production,
-        createContext: (viewer) => definition.createContext(viewer, runtime),
+        createContext: (viewer) => definition.createContext(viewer, runtime, settings),
         routes: definition.routes?.(runtime),
         subscriptions: definition.subscriptions ? { jwtSecret: config.jwtSecret } : undefined,
         ready: async () => {
@@ -147,6 +163,7 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
     name: definition.name,
     database,
     runtime,
+    consumedTopics,
     close: async () => {
       await running.close();
       await relay.stop();

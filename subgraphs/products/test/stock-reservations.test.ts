@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inTransaction, type DomainEvent } from '@supergraph/service-kit';
 import { cleanupTestResources, eventually, graphql } from '@supergraph/testkit';
-import { productsSubgraph } from '../src/server';
+import { subgraph as productsSubgraph } from '../src/server';
 import { admin, createProduct, startProducts, type TestProducts } from './helpers';
 
 /**
