@@ -53,7 +53,8 @@ export function databaseUrlFor(name: string, base: string | undefined): string |
  * on the subgraph's port in schema/subgraphs.json.
  */
 export async function runSubgraphMain<TContext extends BaseContext, TSettings>(definition: SubgraphDefinition<TContext, TSettings>) {
-  const env = readSubgraphEnv(definition.name, process.env.PORT === undefined ? defaultPortOf(definition.name) : 0);
+  // schema/subgraphs.json is read only when PORT is unset (containers always set it).
+  const env = readSubgraphEnv(definition.name, process.env.PORT === undefined ? defaultPortOf(definition.name) : Number(process.env.PORT));
   const logger = createLogger({ service: definition.name }, env.LOG_LEVEL);
   const messaging = await connectMessaging({ redisUrl: env.REDIS_URL, keyPrefix: env.REDIS_PREFIX, logger });
   const running = await runSubgraph(definition, {
