@@ -51,7 +51,6 @@ if (RESERVED_TYPES.includes(Entity)) fail(`--entity "${Entity}" is reserved; cho
 const list: { $comment?: string; subgraphs: { name: string; port: number }[] } = JSON.parse(readFileSync(LIST, 'utf8'));
 if (list.subgraphs.some((s) => s.name === name)) fail(`schema/subgraphs.json already lists "${name}"`);
 const target = join(ROOT, 'subgraphs', name);
-if (existsSync(target)) fail(`subgraphs/${name} already exists`);
 
 const used = new Set([...RESERVED_PORTS, ...list.subgraphs.map((s) => s.port)]);
 let port = Math.max(4000, ...list.subgraphs.map((s) => s.port)) + 1;
@@ -73,18 +72,23 @@ const fill = (text: string) =>
     return words[key];
   });
 
-function copy(from: string, to: string) {
-  for (const entry of readdirSync(from)) {
+/** Template file → the file it becomes in subgraphs/<name>/. */
+function plan(from: string, to: string): [string, string][] {
+  return readdirSync(from).flatMap((entry): [string, string][] => {
     const source = join(from, entry);
     const destination = join(to, fill(entry).replace(/\.tmpl$/, ''));
-    if (statSync(source).isDirectory()) copy(source, destination);
-    else {
-      mkdirSync(dirname(destination), { recursive: true });
-      writeFileSync(destination, fill(readFileSync(source, 'utf8')));
-    }
-  }
+    return statSync(source).isDirectory() ? plan(source, destination) : [[source, destination]];
+  });
 }
-copy(TEMPLATE, target);
+const files = plan(TEMPLATE, target);
+// A folder may already hold domain code written before it became a subgraph (e.g. src/domain/):
+// the scaffold goes around it, but never overwrites a file.
+const clashes = files.filter(([, destination]) => existsSync(destination)).map(([, destination]) => relative(ROOT, destination));
+if (clashes.length) fail(`these files already exist, nothing was written:\n  ${clashes.join('\n  ')}`);
+for (const [source, destination] of files) {
+  mkdirSync(dirname(destination), { recursive: true });
+  writeFileSync(destination, fill(readFileSync(source, 'utf8')));
+}
 
 // One entry per line, as the file is written by hand elsewhere.
 list.subgraphs.push({ name, port });
