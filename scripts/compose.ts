@@ -1,6 +1,9 @@
-// `npm run compose`: writes schema/supergraph.graphql; exits 1 when composition fails.
+// `npm run compose`: writes schema/supergraph.graphql and docker-compose.yml from
+// schema/subgraphs.json; exits 1 when composition fails.
 import { writeFileSync } from 'node:fs';
-import { composeSupergraph, SUPERGRAPH_PATH } from './supergraph';
+import { join } from 'node:path';
+import { dockerCompose } from './docker-compose';
+import { composeSupergraph, ROOT, subgraphList, SUPERGRAPH_PATH } from './supergraph';
 
 const { supergraphSdl, errors, hints } = composeSupergraph();
 if (!supergraphSdl) {
@@ -9,3 +12,6 @@ if (!supergraphSdl) {
 }
 writeFileSync(SUPERGRAPH_PATH, supergraphSdl.endsWith('\n') ? supergraphSdl : `${supergraphSdl}\n`);
 console.log(`wrote ${SUPERGRAPH_PATH}${hints.length ? ` (${hints.length} composition hints)` : ''}`);
+const composePath = join(ROOT, 'docker-compose.yml');
+writeFileSync(composePath, dockerCompose(subgraphList()));
+console.log(`wrote ${composePath}`);

@@ -2,17 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { readSubgraphList, type SubgraphEntry } from '@supergraph/service-kit';
 
 export const ROOT = join(__dirname, '..');
 export const SUPERGRAPH_PATH = join(ROOT, 'schema/supergraph.graphql');
 
-export interface SubgraphEntry {
-  name: string;
-  port: number;
-}
+export type { SubgraphEntry } from '@supergraph/service-kit';
 
 export function subgraphList(): SubgraphEntry[] {
-  return JSON.parse(readFileSync(join(ROOT, 'schema/subgraphs.json'), 'utf8')).subgraphs;
+  return readSubgraphList(join(ROOT, 'schema/subgraphs.json'));
 }
 
 /** Composes every subgraph's SDL into the supergraph, with the default local URLs. */

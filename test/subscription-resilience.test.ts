@@ -10,7 +10,7 @@ import { createClient, type Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startRouter, type RunningRouter } from '@supergraph/router/src/server';
 import { runSubgraph, startSubgraphService, type RunningService } from '@supergraph/service-kit';
-import { ordersSubgraph } from '@supergraph/orders';
+import { subgraph as ordersSubgraph } from '@supergraph/orders';
 import { SUPERGRAPH_FILE } from '@supergraph/embedded';
 import { cleanupTestResources, eventually, testLogger, TEST_IDENTITY_SECRET, TEST_JWT_SECRET } from '@supergraph/testkit';
 import { Client, createProduct, login, registerCustomer, startTestSupergraph, type TestSupergraph } from './helpers/supergraph';

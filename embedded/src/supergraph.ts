@@ -1,17 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runSubgraph, type Logger, type Messaging, type RunningSubgraph, type SubgraphDefinition } from '@supergraph/service-kit';
+import { readSubgraphList, runSubgraph, type Logger, type Messaging, type RunningSubgraph, type SubgraphDefinition } from '@supergraph/service-kit';
 import { startRouter, type RunningRouter } from '@supergraph/router/src/server';
-import { createUsersSubgraph } from '@supergraph/users';
-import { productsSubgraph } from '@supergraph/products';
-import { ordersSubgraph } from '@supergraph/orders';
 
 const ROOT = join(__dirname, '../..');
 export const SUPERGRAPH_FILE = join(ROOT, 'schema/supergraph.graphql');
 
 /** The subgraphs in schema/subgraphs.json order, with their default ports. */
 export function subgraphManifest(): { name: string; port: number }[] {
-  return JSON.parse(readFileSync(join(ROOT, 'schema/subgraphs.json'), 'utf8')).subgraphs;
+  return readSubgraphList(join(ROOT, 'schema/subgraphs.json'));
 }
 
 export interface SupergraphOptions {
@@ -29,7 +26,6 @@ export interface SupergraphOptions {
   routerPort?: number;
   host?: string;
   production?: boolean;
-  accessTokenTtlSeconds?: number;
   /** Subgraphs to start with their outbox relay off (tests of a process dying before it relays). */
   relayOff?: string[];
   relayPollIntervalMs?: number;
@@ -43,17 +39,27 @@ export interface RunningSupergraph {
   close(): Promise<void>;
 }
 
-export function subgraphDefinitions(options: { accessTokenTtlSeconds?: number } = {}): Record<string, SubgraphDefinition<any>> {
-  return {
-    users: createUsersSubgraph(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
-    products: productsSubgraph,
-    orders: ordersSubgraph,
-  };
+/**
+ * Every subgraph of schema/subgraphs.json, by convention: the workspace `@supergraph/<name>`
+ * exports its definition as `subgraph` from its main. npm links every workspace under
+ * node_modules/@supergraph, so no second list (nor dependency) is kept here.
+ */
+export function subgraphDefinitions(): Record<string, SubgraphDefinition<any>> {
+  return Object.fromEntries(
+    subgraphManifest().map(({ name }) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the name comes from the list, at run time
+      const definition: SubgraphDefinition<any> | undefined = require(`@supergraph/${name}`).subgraph;
+      if (definition?.name !== name) {
+        throw new Error(`@supergraph/${name} must export its definition as \`subgraph\` (defineSubgraph) with name "${name}"`);
+      }
+      return [name, definition];
+    }),
+  );
 }
 
 /** Starts every subgraph, then the router over them. */
 export async function startSupergraph(options: SupergraphOptions): Promise<RunningSupergraph> {
-  const definitions = subgraphDefinitions(options);
+  const definitions = subgraphDefinitions();
   const subgraphs: Record<string, RunningSubgraph> = {};
   const host = options.host ?? '127.0.0.1';
   const closeAll = async () => {
@@ -63,7 +69,6 @@ export async function startSupergraph(options: SupergraphOptions): Promise<Runni
     await Promise.all(
       subgraphManifest().map(async ({ name, port }) => {
         const definition = definitions[name];
-        if (!definition) throw new Error(`schema/subgraphs.json lists "${name}", which the embedded supergraph does not know`);
         subgraphs[name] = await runSubgraph(definition, {
           databaseUrl: options.databaseUrls?.[name],
           dataDir: options.dataDir ? join(options.dataDir, name) : undefined,

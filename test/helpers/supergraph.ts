@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Messaging } from '@supergraph/service-kit';
+import type { Messaging, RunningSubgraph } from '@supergraph/service-kit';
 import { startSupergraph, subgraphManifest, type RunningSupergraph } from '@supergraph/embedded';
 import { eventually, graphql, testDatabaseUrl, testLogger, testMessaging, TEST_IDENTITY_SECRET, TEST_JWT_SECRET } from '@supergraph/testkit';
 
@@ -44,17 +44,9 @@ export async function startTestSupergraph(
     subscriptionLimits: options.subscriptionLimits,
   });
   if (options.seed ?? true) {
-    // The demo catalogue reaches orders' read model through events; tests start once it has.
-    const products = supergraph.subgraphs.products.database.dataSource;
-    const orders = supergraph.subgraphs.orders.database.dataSource;
-    await eventually(
-      async () => {
-        const [{ n: seeded }] = await products.query('SELECT count(*)::int AS n FROM product');
-        const [{ n: known }] = await orders.query('SELECT count(*)::int AS n FROM catalog_product');
-        return seeded > 0 && known >= seeded;
-      },
-      { timeoutMs: 60_000, message: 'orders to know the seeded catalogue' },
-    );
+    // Seeds reach other subgraphs' read models through events (the catalogue into orders, say);
+    // tests start once every seeded event has been relayed and handled by every consumer.
+    await eventually(() => eventsSettled(Object.values(supergraph.subgraphs)), { timeoutMs: 60_000, message: 'the seeds\' events to be relayed and consumed' });
   }
   return {
     url: supergraph.url,
@@ -67,6 +59,28 @@ export async function startTestSupergraph(
       if (!keepMessaging) await messaging.close();
     },
   };
+}
+
+/**
+ * True when no subgraph has an event left to relay and every event in any outbox has been handled
+ * by every subgraph that consumes its topic. Generic over schema/subgraphs.json: it needs nothing
+ * from a new subgraph but the event tables that service-kit's migration creates.
+ */
+export async function eventsSettled(subgraphs: RunningSubgraph[]): Promise<boolean> {
+  const emitted: { id: string; topic: string }[] = [];
+  for (const s of subgraphs) {
+    const [{ n }] = await s.database.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
+    if (n > 0) return false;
+    emitted.push(...(await s.database.dataSource.query('SELECT id, topic FROM outbox')));
+  }
+  for (const s of subgraphs) {
+    const expected = emitted.filter((e) => s.consumedTopics.includes(e.topic));
+    if (!expected.length) continue;
+    const rows: { event_id: string }[] = await s.database.dataSource.query('SELECT event_id FROM processed_event WHERE consumer = $1', [s.name]);
+    const handled = new Set(rows.map((r) => r.event_id));
+    if (expected.some((e) => !handled.has(e.id))) return false;
+  }
+  return true;
 }
 
 export const DEMO_PASSWORD = 'Demo-Password-1';

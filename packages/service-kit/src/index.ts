@@ -14,6 +14,8 @@ export * from './http';
 export * from './subgraph';
 export * from './loaders';
 export * from './runSubgraph';
+export * from './defineSubgraph';
+export * from './subgraphList';
 export * from './main';
 export * from './scalars';
 export * from './validation';

@@ -4,6 +4,7 @@ import { booleanFlag, DEV_IDENTITY_SECRET, DEV_JWT_SECRET, parseEnv, secret } fr
 import { connectMessaging } from './infrastructure';
 import { createLogger } from './logger';
 import { runSubgraph, type SubgraphDefinition } from './runSubgraph';
+import { defaultPortOf } from './subgraphList';
 
 const subgraphEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -47,9 +48,13 @@ export function databaseUrlFor(name: string, base: string | undefined): string |
   return url.toString();
 }
 
-/** `index.ts` of a subgraph: env → run → stop cleanly on SIGTERM/SIGINT. */
-export async function runSubgraphMain<TContext extends BaseContext>(definition: SubgraphDefinition<TContext>, { defaultPort }: { defaultPort: number }) {
-  const env = readSubgraphEnv(definition.name, defaultPort);
+/**
+ * `index.ts` of a subgraph: env → run → stop cleanly on SIGTERM/SIGINT. Without PORT it listens
+ * on the subgraph's port in schema/subgraphs.json.
+ */
+export async function runSubgraphMain<TContext extends BaseContext, TSettings>(definition: SubgraphDefinition<TContext, TSettings>) {
+  // schema/subgraphs.json is read only when PORT is unset (containers always set it).
+  const env = readSubgraphEnv(definition.name, process.env.PORT === undefined ? defaultPortOf(definition.name) : Number(process.env.PORT));
   const logger = createLogger({ service: definition.name }, env.LOG_LEVEL);
   const messaging = await connectMessaging({ redisUrl: env.REDIS_URL, keyPrefix: env.REDIS_PREFIX, logger });
   const running = await runSubgraph(definition, {

@@ -5,9 +5,11 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { BaseContext } from '@apollo/server';
 import type { DocumentNode } from 'graphql';
 import type { DataSource, EntityManager, EntitySchema, MixedList } from 'typeorm';
+import type { z } from 'zod';
 import type { Viewer } from '@supergraph/auth';
 import { topics, type PayloadOf, type Topic } from '@supergraph/contracts';
 import { openDatabase, type Database } from './db/database';
+import { parseEnv } from './env';
 import { CreateDeadLetterTable1796169600000, deadLetterCounter } from './events/deadLetter';
 import { consumeEvents, enqueueEvent, InvalidEventError, OutboxRelay, type EventHandlers } from './events/outbox';
 import type { DomainEvent, Subscription } from './events/types';
@@ -36,13 +38,19 @@ export interface SubgraphRuntime {
   eventsCommitted(): void;
 }
 
-export interface SubgraphDefinition<TContext extends BaseContext> {
+export interface SubgraphDefinition<TContext extends BaseContext, TSettings = unknown> {
   name: string;
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<TContext> | GraphQLResolverMap<TContext>[];
   entities: MixedList<Function | string | EntitySchema>;
   migrations: MixedList<Function | string>;
-  createContext(viewer: Viewer | null, runtime: SubgraphRuntime): TContext;
+  /**
+   * The subgraph's own settings, read from the environment (`SubgraphConfig.env`, else
+   * process.env) and validated once at start; createContext gets the result. The same path for
+   * every subgraph, in its own process or in the embedded default.
+   */
+  settings?: z.ZodType<TSettings>;
+  createContext(viewer: Viewer | null, runtime: SubgraphRuntime, settings: TSettings): TContext;
   /**
    * Event handlers by topic, typed by each topic's contract; each runs in a transaction that also
    * records the event as processed. Only topics whose contract lists this subgraph among its
@@ -75,17 +83,23 @@ export interface SubgraphConfig {
   /** Stable name of this process among the subgraph's instances (its event consumer name). */
   instanceId?: string;
   relayPollIntervalMs?: number;
+  /** Where the definition's `settings` are read from; process.env when absent. */
+  env?: Record<string, string | undefined>;
 }
 
 export interface RunningSubgraph extends RunningService {
   name: string;
   database: Database;
   runtime: SubgraphRuntime;
+  /** The topics its consumers handle (tests wait on them to know that events have settled). */
+  consumedTopics: string[];
 }
 
 /** Opens the database (running migrations), starts consumers and the outbox relay, then serves. */
-export async function runSubgraph<TContext extends BaseContext>(definition: SubgraphDefinition<TContext>, config: SubgraphConfig): Promise<RunningSubgraph> {
+export async function runSubgraph<TContext extends BaseContext, TSettings>(definition: SubgraphDefinition<TContext, TSettings>, config: SubgraphConfig): Promise<RunningSubgraph> {
   const logger = config.logger.child({ subgraph: definition.name });
+  // Before the database opens: a bad setting fails the start at once, with every problem listed.
+  const settings = (definition.settings ? parseEnv(definition.settings, config.env ?? process.env) : undefined) as TSettings;
   const database = await openDatabase({
     name: definition.name,
     url: config.databaseUrl,
@@ -114,9 +128,11 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
   };
   const subscriptions: Subscription[] = [];
   let service: RunningService | undefined;
+  let consumedTopics: string[] = [];
   try {
     if (config.seed && definition.seed) await definition.seed(runtime);
     const handlers = definition.consumers?.(runtime);
+    consumedTopics = Object.keys(handlers ?? {});
     if (handlers && Object.keys(handlers).length) {
       for (const topic of Object.keys(handlers) as Topic[]) {
         if (!(topics[topic]?.consumedBy as readonly string[] | undefined)?.includes(definition.name)) {
@@ -148,7 +164,7 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
         logger,
         metrics,
         production: config.production,
-        createContext: (viewer) => definition.createContext(viewer, runtime),
+        createContext: (viewer) => definition.createContext(viewer, runtime, settings),
         routes: definition.routes?.(runtime),
         subscriptions: definition.subscriptions ? { jwtSecret: config.jwtSecret } : undefined,
         ready: async () => {
@@ -174,6 +190,7 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
     name: definition.name,
     database,
     runtime,
+    consumedTopics,
     close: async () => {
       await running.close();
       await relay.stop();

@@ -1,7 +1,8 @@
+// The subgraph as its own process; its default port is its entry in schema/subgraphs.json.
 import { runSubgraphMain } from '@supergraph/service-kit';
-import { ordersSubgraph } from './server';
+import { subgraph } from './server';
 
-runSubgraphMain(ordersSubgraph, { defaultPort: 4003 }).catch((error) => {
+runSubgraphMain(subgraph).catch((error) => {
   console.error(error);
   process.exit(1);
 });

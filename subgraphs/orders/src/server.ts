@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
-import { CreateEventTables1763800000000, type SubgraphDefinition } from '@supergraph/service-kit';
-import { createContext, type Context } from './context';
+import { CreateEventTables1763800000000, defineSubgraph } from '@supergraph/service-kit';
+import type { Resolvers } from './__generated__/resolvers-types';
+import { createContext } from './context';
 import { CartItem } from './entities/CartItem';
 import { CatalogProduct } from './entities/CatalogProduct';
 import { Order } from './entities/Order';
@@ -15,15 +16,14 @@ import { afterOrderEvent, orderConsumers } from './services/consumers';
 export const typeDefs = parse(readFileSync(join(__dirname, 'schema.graphql'), 'utf8'));
 
 /** Carts, checkout and the order state machine; serves `orderStatusChanged` over graphql-ws. */
-export const ordersSubgraph: SubgraphDefinition<Context> = {
+export const subgraph = defineSubgraph<Resolvers>()({
   name: 'orders',
   typeDefs,
-  // codegen's resolver map and @apollo/subgraph's differ only in how they type scalars and references.
-  resolvers: resolvers as SubgraphDefinition<Context>['resolvers'],
+  resolvers,
   entities: [Order, OrderItem, OrderStatusChange, CartItem, CatalogProduct],
   migrations: [CreateEventTables1763800000000, CreateOrders1763800000300],
   createContext,
   consumers: orderConsumers,
   afterEvent: afterOrderEvent,
   subscriptions: true,
-};
+});

@@ -3,7 +3,7 @@ import type { Role } from '@supergraph/auth';
 import type { PayloadOf } from '@supergraph/contracts';
 import { runSubgraph, type DomainEvent, type Messaging, type PubSub, type RunningSubgraph, type Subscription } from '@supergraph/service-kit';
 import { eventually, graphql, testLogger, TEST_IDENTITY_SECRET, TEST_JWT_SECRET, viewerHeaders } from '@supergraph/testkit';
-import { ordersSubgraph } from '../src/server';
+import { subgraph as ordersSubgraph } from '../src/server';
 
 /** The orders subgraph on port 0, on the given database and messaging. */
 export async function startOrders(options: { messaging: Messaging; databaseUrl?: string; dataDir?: string; relay?: boolean }): Promise<{ orders: RunningSubgraph; url: string }> {

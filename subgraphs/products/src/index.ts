@@ -1,7 +1,8 @@
+// The subgraph as its own process; its default port is its entry in schema/subgraphs.json.
 import { runSubgraphMain } from '@supergraph/service-kit';
-import { productsSubgraph } from './server';
+import { subgraph } from './server';
 
-void runSubgraphMain(productsSubgraph, { defaultPort: 4002 }).catch((error) => {
+runSubgraphMain(subgraph).catch((error) => {
   console.error(error);
   process.exit(1);
 });

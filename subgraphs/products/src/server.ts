@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
-import { CreateEventTables1763800000000, type SubgraphDefinition } from '@supergraph/service-kit';
-import { createContext, type Context } from './context';
+import { CreateEventTables1763800000000, defineSubgraph } from '@supergraph/service-kit';
+import type { Resolvers } from './__generated__/resolvers-types';
+import { createContext } from './context';
 import { Category } from './entities/Category';
 import { Product } from './entities/Product';
 import { Review } from './entities/Review';
@@ -18,14 +19,13 @@ import { stockConsumers } from './services/StockService';
 export const typeDefs = parse(readFileSync(join(__dirname, 'schema.graphql'), 'utf8'));
 
 /** The catalogue, reviews, wishlists, and the stock that orders reserve through events. No env reads, no listen. */
-export const productsSubgraph: SubgraphDefinition<Context> = {
+export const subgraph = defineSubgraph<Resolvers>()({
   name: 'products',
   typeDefs,
-  // The generated `Resolvers` type is stricter than @apollo/subgraph's resolver map; the shapes match.
-  resolvers: resolvers as never,
+  resolvers,
   entities: [Category, Product, Review, WishlistItem, StockReservation, StockAdjustment],
   migrations: [CreateEventTables1763800000000, CreateCatalog1763800000200, StockLedgerAndExactInstants1763800000201],
   createContext,
   consumers: stockConsumers,
   seed: seedCatalogue,
-};
+});

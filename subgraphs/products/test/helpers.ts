@@ -1,6 +1,6 @@
 import { runSubgraph, type Messaging, type RunningSubgraph } from '@supergraph/service-kit';
 import { graphql, testDatabaseUrl, testLogger, testMessaging, viewerHeaders, TEST_IDENTITY_SECRET, TEST_JWT_SECRET } from '@supergraph/testkit';
-import { productsSubgraph } from '../src/server';
+import { subgraph as productsSubgraph } from '../src/server';
 
 export interface TestProducts {
   products: RunningSubgraph;

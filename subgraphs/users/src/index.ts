@@ -1,8 +1,8 @@
+// The subgraph as its own process; its default port is its entry in schema/subgraphs.json.
 import { runSubgraphMain } from '@supergraph/service-kit';
-import { createUsersSubgraph } from './server';
+import { subgraph } from './server';
 
-const ttl = Number(process.env.ACCESS_TOKEN_TTL_SECONDS ?? 900);
-runSubgraphMain(createUsersSubgraph({ accessTokenTtlSeconds: ttl }), { defaultPort: 4001 }).catch((error) => {
+runSubgraphMain(subgraph).catch((error) => {
   console.error(error);
   process.exit(1);
 });

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
-import { CreateEventTables1763800000000, type SubgraphDefinition } from '@supergraph/service-kit';
-import { createContext, type Context } from './context';
+import { z } from 'zod';
+import { CreateEventTables1763800000000, defineSubgraph } from '@supergraph/service-kit';
+import type { Resolvers } from './__generated__/resolvers-types';
+import { createContext } from './context';
 import { Address } from './entities/Address';
 import { ApiKey } from './entities/ApiKey';
 import { RefreshToken } from './entities/RefreshToken';
@@ -15,18 +17,20 @@ import { DEFAULT_AUTH_SETTINGS } from './services/AuthService';
 
 export const typeDefs = parse(readFileSync(join(__dirname, 'schema.graphql'), 'utf8'));
 
-/** Users, sessions, roles and API keys. Issues the access tokens the router verifies. */
-export function createUsersSubgraph(settings: Partial<typeof DEFAULT_AUTH_SETTINGS> = {}): SubgraphDefinition<Context> {
-  return {
-    name: 'users',
-    typeDefs,
-    resolvers: resolvers as never,
-    entities: [User, Address, RefreshToken, ApiKey],
-    migrations: [CreateEventTables1763800000000, CreateUsers1763800000100],
-    createContext: (viewer, runtime) => createContext(viewer, runtime, { ...DEFAULT_AUTH_SETTINGS, ...settings, jwtSecret: runtime.secrets.jwt }),
-    seed: seedDemoAccounts,
-    routes: (runtime) => ({ '/internal/api-keys/verify': apiKeyVerificationRoute(runtime) }),
-  };
-}
+/** The settings users reads from its environment (its own process or the embedded default). */
+const settings = z
+  .object({ ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(DEFAULT_AUTH_SETTINGS.accessTokenTtlSeconds) })
+  .transform((env) => ({ ...DEFAULT_AUTH_SETTINGS, accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS }));
 
-export const usersSubgraph = createUsersSubgraph();
+/** Users, sessions, roles and API keys. Issues the access tokens the router verifies. */
+export const subgraph = defineSubgraph<Resolvers>()({
+  name: 'users',
+  typeDefs,
+  resolvers,
+  entities: [User, Address, RefreshToken, ApiKey],
+  migrations: [CreateEventTables1763800000000, CreateUsers1763800000100],
+  settings,
+  createContext: (viewer, runtime, auth) => createContext(viewer, runtime, { ...auth, jwtSecret: runtime.secrets.jwt }),
+  seed: seedDemoAccounts,
+  routes: (runtime) => ({ '/internal/api-keys/verify': apiKeyVerificationRoute(runtime) }),
+});

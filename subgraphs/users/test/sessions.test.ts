@@ -25,7 +25,7 @@ describe('registration and sessions', () => {
   let url: string;
 
   beforeAll(async () => {
-    ({ users, messaging, url } = await startUsers({ accessTokenTtlSeconds: 300 }));
+    ({ users, messaging, url } = await startUsers({ ACCESS_TOKEN_TTL_SECONDS: '300' }));
   });
   afterAll(async () => {
     await users?.close();

@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { Category } from '../entities/Category';
 import { Product } from '../entities/Product';
 import { StockAdjustment } from '../entities/StockAdjustment';
-import { requireAdmin } from './authz';
+import { requireAdmin } from './access';
 import { isUuid, optionalText, requireInteger, requireText } from './validation';
 
 /** Prices above this are a typo, not a product (minor units: one million in major units). */

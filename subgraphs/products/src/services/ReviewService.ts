@@ -3,7 +3,7 @@ import { conflict, notFound } from '@supergraph/errors';
 import { inTransaction } from '@supergraph/service-kit';
 import type { DataSource } from 'typeorm';
 import { ONE_REVIEW_PER_AUTHOR, Review } from '../entities/Review';
-import { requireViewer } from './authz';
+import { requireViewer } from './access';
 import { isUuid, optionalText, requireInteger } from './validation';
 
 export interface AddReviewInput {

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { Product } from '../entities/Product';
 import { WishlistItem } from '../entities/WishlistItem';
 import type { Loaders } from '../loaders';
-import { requireSelfOrAdmin, requireViewer } from './authz';
+import { requireSelfOrAdmin, requireViewer } from './access';
 import { isUuid } from './validation';
 
 /** A user as products knows one: just the id (the users subgraph owns the rest). The codegen mapper of `User`. */

@@ -4,7 +4,7 @@ import { badUserInput, forbidden, notFound } from '@supergraph/errors';
 import type { DataSource } from 'typeorm';
 import { ApiKey } from '../entities/ApiKey';
 import type { Loaders } from '../loaders';
-import { requireViewer } from './UserService';
+import { requireViewer } from './access';
 import { isUuid, requireText } from './validation';
 
 /**

@@ -1,23 +1,14 @@
 import { hasRole, type Viewer } from '@supergraph/auth';
-import { badUserInput, forbidden, notFound, unauthenticated } from '@supergraph/errors';
+import { badUserInput, forbidden, notFound } from '@supergraph/errors';
 import { inTransaction } from '@supergraph/service-kit';
 import type { DataSource } from 'typeorm';
 import { Address } from '../entities/Address';
 import { User } from '../entities/User';
 import type { Loaders } from '../loaders';
+import { canManage, requireViewer } from './access';
 import { isUuid, optionalText, requireText } from './validation';
 
 const MAX_ADDRESSES = 20;
-
-export function requireViewer(viewer: Viewer | null): Viewer {
-  if (!viewer) throw unauthenticated();
-  return viewer;
-}
-
-/** The user themself or an admin. */
-export function canManage(viewer: Viewer | null, userId: string): boolean {
-  return !!viewer && (viewer.userId === userId || hasRole(viewer, 'ADMIN'));
-}
 
 export class UserService {
   constructor(private readonly dataSource: DataSource, private readonly loaders: Loaders, private readonly viewer: Viewer | null) {}
