@@ -54,6 +54,8 @@ ${lines(({ name }) => `    ${name}: { condition: service_healthy }`)}
     HOST: 0.0.0.0
     PORT: "${ROUTER_PORT}"
 ${lines(({ name, port }) => `    SUBGRAPH_${name.toUpperCase()}_URL: http://${name}:${port}/graphql`)}
+    # @apollo/gateway's data collection (cloud metadata probes, metrics to Apollo): off, as in the code.
+    APOLLO_TELEMETRY_DISABLED: "true"
   healthcheck:
     test: ${ready(ROUTER_PORT)}
     interval: 10s
