@@ -39,5 +39,5 @@ describe('npm start (the embedded default)', () => {
     expect((await graphql(second.url, '{ categories { id } }')).data).toEqual(seeded);
     second.child.kill('SIGINT');
     expect(await exitOf(second)).toBe(0);
-  }, 240_000);
+  }, 420_000);
 });

@@ -259,7 +259,7 @@ describe('a graphql-cop style scan of the production entry points', () => {
       i: { email: `scan-${Date.now()}@example.com`, password: 'long-enough-1', name: 'Scanner' },
     });
     targets.router.token = targets.embedded.token = registered.data.register.accessToken;
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await stopAllServices();
@@ -323,7 +323,7 @@ describe('production start-up refuses what production forbids', () => {
       );
       for (const message of messages) expect(error.message).toMatch(message);
     },
-    60_000,
+    120_000,
   );
 
   it.each([
@@ -335,5 +335,5 @@ describe('production start-up refuses what production forbids', () => {
       (e: Error) => e,
     );
     expect(error.message).toMatch(/SEED_DEMO_DATA is refused in production/);
-  }, 60_000);
+  }, 120_000);
 });

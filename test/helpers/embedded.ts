@@ -28,7 +28,8 @@ export function startEmbedded(dataDir: string, env: Record<string, string> = {})
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`the supergraph did not start:\n${output}`)), 90_000);
+    // Three PGlite databases migrating at once: over a minute on a busy 2-core machine.
+    const timer = setTimeout(() => reject(new Error(`the supergraph did not start:\n${output}`)), 180_000);
     const onData = (chunk: Buffer) => {
       output += chunk;
       // The banner is written at once; its last line says it is complete.
