@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { graphql } from '@supergraph/testkit';
+import { networkGuardEnv } from './helpers/network-guard';
 
 /**
  * A new domain is three steps: `npm run new:subgraph <name>`, `npm run compose && npm run codegen`,
@@ -34,7 +35,7 @@ function copyRepository(): string {
   return copy;
 }
 
-const EMBEDDED_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'error' };
+const EMBEDDED_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...networkGuardEnv(), LOG_LEVEL: 'error' };
 
 describe('npm run new:subgraph', () => {
   let copy: string;

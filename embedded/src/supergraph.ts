@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSubgraphList, runSubgraph, type Logger, type Messaging, type RunningSubgraph, type SubgraphDefinition } from '@supergraph/service-kit';
 import { startRouter, type RunningRouter } from '@supergraph/router/src/server';
+import { DEFAULT_LIMITS } from '@supergraph/router/src/limits';
 
 const ROOT = join(__dirname, '../..');
 export const SUPERGRAPH_FILE = join(ROOT, 'schema/supergraph.graphql');
@@ -99,7 +100,7 @@ export async function startSupergraph(options: SupergraphOptions): Promise<Runni
         identitySecret: options.identitySecret,
         jwtSecret: options.jwtSecret,
         production: options.production,
-        limits: { maxDepth: 15, maxAliases: 30, maxCost: 50_000, maxTokens: 5000 },
+        limits: DEFAULT_LIMITS,
         subscriptionLimits: options.subscriptionLimits,
         logger: options.logger.child({ service: 'router' }),
       },

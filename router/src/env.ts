@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { booleanFlag, DEV_IDENTITY_SECRET, DEV_JWT_SECRET, parseEnv, secret } from '@supergraph/service-kit';
+import { DEFAULT_LIMITS } from './limits';
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -14,10 +15,14 @@ const schema = z.object({
   API_KEY_VERIFY_URL: z.url().optional(),
   /** Comma-separated allowed origins; `*` allows any (tokens travel in headers, not cookies). */
   CORS_ORIGINS: z.string().optional(),
-  MAX_DEPTH: z.coerce.number().int().positive().default(15),
-  MAX_ALIASES: z.coerce.number().int().positive().default(30),
-  MAX_TOKENS: z.coerce.number().int().positive().default(5000),
-  MAX_COST: z.coerce.number().int().positive().default(50_000),
+  MAX_DEPTH: z.coerce.number().int().positive().default(DEFAULT_LIMITS.maxDepth),
+  MAX_ALIASES: z.coerce.number().int().positive().default(DEFAULT_LIMITS.maxAliases),
+  MAX_TOKENS: z.coerce.number().int().positive().default(DEFAULT_LIMITS.maxTokens),
+  MAX_COST: z.coerce.number().int().positive().default(DEFAULT_LIMITS.maxCost),
+  /** Most times one response key may be selected in one selection set (fragments spread). */
+  MAX_FIELD_REPETITIONS: z.coerce.number().int().positive().default(DEFAULT_LIMITS.maxFieldRepetitions),
+  /** Most directives on one field, fragment or operation. */
+  MAX_DIRECTIVES: z.coerce.number().int().positive().default(DEFAULT_LIMITS.maxDirectives),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
   /** Identical query fetches to a subgraph in flight at once, by the same identity, are sent once (0 turns it off). */
   SUBGRAPH_DEDUP: z.enum(['0', '1', 'true', 'false']).default('1').transform((v) => v === '1' || v === 'true'),

@@ -1,4 +1,4 @@
-import { createLogger } from '@supergraph/service-kit';
+import { createLogger, isProduction } from '@supergraph/service-kit';
 import { readRouterEnv } from './env';
 import { readSupergraph, startRouter } from './server';
 
@@ -12,9 +12,16 @@ async function main() {
       identitySecret: env.IDENTITY_SECRET,
       jwtSecret: env.JWT_SECRET,
       apiKeyVerifyUrl: env.API_KEY_VERIFY_URL,
-      production: env.NODE_ENV === 'production',
+      production: isProduction(),
       corsOrigins: env.CORS_ORIGINS?.split(',').map((o) => o.trim()),
-      limits: { maxDepth: env.MAX_DEPTH, maxAliases: env.MAX_ALIASES, maxCost: env.MAX_COST, maxTokens: env.MAX_TOKENS },
+      limits: {
+        maxDepth: env.MAX_DEPTH,
+        maxAliases: env.MAX_ALIASES,
+        maxCost: env.MAX_COST,
+        maxTokens: env.MAX_TOKENS,
+        maxFieldRepetitions: env.MAX_FIELD_REPETITIONS,
+        maxDirectives: env.MAX_DIRECTIVES,
+      },
       maxBodyBytes: env.MAX_BODY_BYTES,
       subgraphFetch: { dedup: env.SUBGRAPH_DEDUP, connections: env.SUBGRAPH_CONNECTIONS, maxShared: env.SUBGRAPH_DEDUP_MAX_SHARED },
       executor: env.ROUTER_EXECUTOR,

@@ -4,15 +4,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import { Supergraph } from '@apollo/federation-internals';
-import { closeServer, createHttpService, createMetrics, graphqlHandler, listen, maskErrors, type Logger, type Route, type ServiceMetrics } from '@supergraph/service-kit';
+import { apolloProductionOptions, closeServer, createHttpService, createMetrics, graphqlHandler, listen, maskErrors, type Logger, type Route, type ServiceMetrics } from '@supergraph/service-kit';
 import { ApiKeyVerifier } from './apiKeys';
 import { createRouterContext, createRouterContextFromParams, type RouterContext } from './context';
 import { AuthenticatedDataSource } from './datasource';
 import { SubgraphFetcher, type SubgraphFetcherOptions } from './fetcher';
 import { fastGateway } from './executor';
-import { operationLimitsPlugin, type OperationLimits } from './limits';
+import { documentLimitsGuard, operationLimitsPlugin, type OperationLimits } from './limits';
 import { SubscriptionHub } from './subscriptions/hub';
 import { SubscriptionPlanner } from './subscriptions/plan';
 import { UpstreamConnections } from './subscriptions/upstream';
@@ -134,26 +133,28 @@ export async function startRouter(config: RouterConfig, { port = 0, host = '127.
     },
   });
 
+  // Introspection, landing page, suggestions and stack traces: service-kit's production.ts decides.
+  const production = apolloProductionOptions<RouterContext>(config.production ?? false);
   const apollo = new ApolloServer<RouterContext>({
     gateway: served,
     // index.ts owns SIGINT/SIGTERM and calls close(), which stops Apollo in its order.
     stopOnTerminationSignals: false,
-    introspection: !config.production,
+    ...production,
     csrfPrevention: true,
     parseOptions: { maxTokens: config.limits.maxTokens },
-    formatError: maskErrors(logger, { exposeStack: !config.production }),
-    includeStacktraceInErrorResponses: !config.production,
+    formatError: maskErrors(logger, { exposeStack: !config.production, hideSuggestions: config.production }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       operationLimitsPlugin(config.limits),
       requestMetricsPlugin(metrics),
-      config.production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      ...production.plugins,
     ],
     logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
   await apollo.start();
   routes['/graphql'] = graphqlHandler({
     apollo,
+    guard: documentLimitsGuard(config.limits),
     maxBodyBytes: config.maxBodyBytes ?? 256 * 1024,
     context: (req) => createRouterContext(req, { jwtSecret: config.jwtSecret, apiKeys }),
   });
@@ -161,7 +162,7 @@ export async function startRouter(config: RouterConfig, { port = 0, host = '127.
   const upstream = new UpstreamConnections((name) => urlOf.get(name)!, config.identitySecret, logger, { retryLimitMs: config.subscriptionUpstreamRetryMs });
   const hub = new SubscriptionHub(planner, upstream, Object.fromEntries(subgraphs.map((s) => [s.name, buildService(s)])), logger);
   const subscriptionLimits = config.subscriptionLimits ?? { perConnection: 100, perInstance: 20_000 };
-  const admission = new SubscriptionAdmission(planner.apiGraphQLSchema, config.limits, subscriptionLimits.perInstance);
+  const admission = new SubscriptionAdmission(planner.apiGraphQLSchema, config.limits, subscriptionLimits.perInstance, config.production ?? false);
   const websocket = attachWebSocketServer({
     server,
     planner,

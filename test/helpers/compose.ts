@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { REDIS_URL, TEST_IDENTITY_SECRET, TEST_JWT_SECRET } from '@supergraph/testkit';
+import { REDIS_URL } from '@supergraph/testkit';
 
 const ROOT = join(__dirname, '../..');
 
@@ -31,8 +31,14 @@ export function interpolate(value: string, values: Record<string, string>): stri
   });
 }
 
+/**
+ * Secrets of 32+ characters that are not the published development defaults, which production
+ * (compose sets NODE_ENV=production) refuses.
+ */
+export const PRODUCTION_TEST_SECRETS = { IDENTITY_SECRET: 'compose-test-identity-secret-0123456789', JWT_SECRET: 'compose-test-jwt-secret-0123456789abcdef' };
+
 /** What stands for the shell's variables when the tests read docker-compose.yml. */
-const TEST_SHELL = { IDENTITY_SECRET: TEST_IDENTITY_SECRET, JWT_SECRET: TEST_JWT_SECRET, POSTGRES_PASSWORD: '' };
+const TEST_SHELL = { ...PRODUCTION_TEST_SECRETS, POSTGRES_PASSWORD: '' };
 
 function composeEnvironment(service: string): Record<string, string> {
   const environment = readCompose().services[service]?.environment;

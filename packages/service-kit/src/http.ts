@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { GraphQLError } from 'graphql';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 export class PayloadTooLargeError extends Error {}
@@ -57,10 +58,26 @@ export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   context: (req: IncomingMessage) => Promise<TContext>;
   maxBodyBytes?: number;
   metrics?: ServiceMetrics;
+  /**
+   * Looks at each operation's text before Apollo Server parses and validates it, for limits whose
+   * point is to spare that work; an error it returns is the answer (its `extensions.http.status`,
+   * else 400). Apollo's own hooks cannot answer before validation: an error thrown there becomes a 500.
+   */
+  guard?: (query: string) => GraphQLError | undefined;
+}
+
+function guardError(guard: NonNullable<GraphQLHandlerOptions<BaseContext>['guard']>, body: unknown, search: string): GraphQLError | undefined {
+  const requests = Array.isArray(body) ? body : [body ?? { query: new URLSearchParams(search).get('query') }];
+  for (const request of requests) {
+    const query = (request as { query?: unknown } | null)?.query;
+    const error = typeof query === 'string' ? guard(query) : undefined;
+    if (error) return error;
+  }
+  return undefined;
 }
 
 /** Serves an ApolloServer on plain `node:http` (no framework on the hot path). */
-export function graphqlHandler<TContext extends BaseContext>({ apollo, context, maxBodyBytes = 1_000_000, metrics }: GraphQLHandlerOptions<TContext>): Route {
+export function graphqlHandler<TContext extends BaseContext>({ apollo, context, maxBodyBytes = 1_000_000, metrics, guard }: GraphQLHandlerOptions<TContext>): Route {
   return async (req, res) => {
     const stop = metrics?.duration.startTimer({ operation: req.method === 'GET' ? 'get' : 'post' });
     let body: unknown;
@@ -80,6 +97,14 @@ export function graphqlHandler<TContext extends BaseContext>({ apollo, context, 
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const refused = guard && guardError(guard, body, url.search);
+    if (refused) {
+      const { http, ...extensions } = refused.extensions as { http?: { status?: number } };
+      const status = http?.status ?? 400;
+      metrics?.requests.inc({ operation: 'invalid', status: String(status) });
+      stop?.();
+      return sendJson(res, status, { errors: [{ message: refused.message, extensions }] });
+    }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
       context: () => context(req),

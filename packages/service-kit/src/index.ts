@@ -1,5 +1,6 @@
 export * from './logger';
 export * from './env';
+export * from './production';
 export * from './db/database';
 export * from './db/transaction';
 export * from './events/types';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { BaseContext } from '@apollo/server';
-import { booleanFlag, DEV_IDENTITY_SECRET, DEV_JWT_SECRET, parseEnv, secret } from './env';
+import { DEV_IDENTITY_SECRET, DEV_JWT_SECRET, demoDataFlag, parseEnv, secret } from './env';
+import { isProduction } from './production';
 import { connectMessaging } from './infrastructure';
 import { createLogger } from './logger';
 import { runSubgraph, type SubgraphDefinition } from './runSubgraph';
@@ -18,7 +19,8 @@ const subgraphEnvSchema = z.object({
   REDIS_PREFIX: z.string().default('sg:'),
   IDENTITY_SECRET: secret('IDENTITY_SECRET', DEV_IDENTITY_SECRET),
   JWT_SECRET: secret('JWT_SECRET', DEV_JWT_SECRET),
-  SEED_DEMO_DATA: booleanFlag,
+  /** Off by default for a subgraph on its own; refused in production. */
+  SEED_DEMO_DATA: demoDataFlag(false),
   OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
   INSTANCE_ID: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -66,7 +68,7 @@ export async function runSubgraphMain<TContext extends BaseContext, TSettings>(d
     logger,
     port: env.PORT,
     host: env.HOST,
-    production: env.NODE_ENV === 'production',
+    production: isProduction(),
     seed: env.SEED_DEMO_DATA,
     relay: env.OUTBOX_RELAY === 'on',
     instanceId: env.INSTANCE_ID,

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { ForgedIdentityError, verifyAccessToken, verifyViewerHeaders, type Viewer } from '@supergraph/auth';
@@ -9,6 +9,7 @@ import { ErrorCode } from '@supergraph/errors';
 import { maskErrors } from './errors';
 import { closeServer, createHttpService, createMetrics, graphqlHandler, listen, type Route, type ServiceMetrics } from './http';
 import type { Logger } from './logger';
+import { apolloProductionOptions, withoutSuggestions } from './production';
 
 export interface SubgraphServiceOptions<TContext extends BaseContext> {
   name: string;
@@ -56,16 +57,17 @@ export async function startSubgraphService<TContext extends BaseContext>(
   const metrics = options.metrics ?? createMetrics(options.name);
   const routes: Record<string, Route> = { ...options.routes };
   const server = createHttpService({ routes, ready: options.ready, metrics });
+  const production = apolloProductionOptions<TContext>(options.production ?? false);
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     // The process's entry point owns SIGINT/SIGTERM and calls close(); Apollo's own handlers would
     // stop it a second time, behind our back (with several servers in one process that hung Ctrl-C).
     stopOnTerminationSignals: false,
-    // Subgraphs are reached by the router (and by operators' tooling); introspection feeds composition checks.
-    introspection: !options.production,
+    // Introspection, Sandbox, suggestions, stack traces and ftv1 traces: production.ts decides.
+    ...production,
     csrfPrevention: true,
-    formatError: maskErrors(options.logger, { exposeStack: !options.production }),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    formatError: maskErrors(options.logger, { exposeStack: !options.production, hideSuggestions: options.production }),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ...production.plugins],
     logger: { debug: () => {}, info: () => {}, warn: (m) => options.logger.warn(String(m)), error: (m) => options.logger.error(String(m)) },
   });
   await apollo.start();
@@ -91,6 +93,10 @@ export async function startSubgraphService<TContext extends BaseContext>(
     const cleanup = useServer(
       {
         schema: options.schema,
+        // graphql-ws validates on its own (queries too): the same production rules as over HTTP.
+        validate: options.production
+          ? (schema, document) => validate(schema, document, [...specifiedRules, NoSchemaIntrospectionCustomRule]).map(withoutSuggestions)
+          : undefined,
         onConnect: async (ctx) => {
           try {
             (ctx.extra as Extra).viewer = await viewerFromConnectionParams(ctx.connectionParams ?? {}, options.identitySecret, jwtSecret);

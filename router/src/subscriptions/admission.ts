@@ -1,6 +1,7 @@
 import { GraphQLError, getOperationAST, Kind, parse, validate, type DocumentNode, type ExecutionResult, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { ErrorCode } from '@supergraph/errors';
-import { measureOperation, type OperationLimits } from '../limits';
+import { withoutSuggestions } from '@supergraph/service-kit';
+import { documentLimitError, measureOperation, type OperationLimits } from '../limits';
 
 export interface SubscriptionLimits {
   /** Per graphql-ws socket (an HTTP stream carries exactly one). */
@@ -43,6 +44,8 @@ export class SubscriptionAdmission {
     private readonly schema: GraphQLSchema,
     private readonly operationLimits: OperationLimits & { maxTokens: number },
     private readonly perInstance: number,
+    /** Production: no "Did you mean ...?" in validation errors, as over HTTP. */
+    private readonly hideSuggestions = false,
   ) {}
 
   /** Subscriptions clients hold on this instance, over every transport. */
@@ -58,8 +61,20 @@ export class SubscriptionAdmission {
     } catch (error) {
       return refuse((error as Error).message, 'GRAPHQL_PARSE_FAILED');
     }
+    const tooMuch = documentLimitError(document, this.operationLimits);
+    if (tooMuch) {
+      const { http: _status, ...extensions } = tooMuch.extensions; // HTTP status: for Apollo's responses only
+      return { errors: [new GraphQLError(tooMuch.message, { extensions })] };
+    }
     const errors = validate(this.schema, document);
-    if (errors.length) return { errors: errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })) };
+    if (errors.length) {
+      return {
+        errors: errors.map((e) => {
+          const error = new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+          return this.hideSuggestions ? withoutSuggestions(error) : error;
+        }),
+      };
+    }
     const operation = getOperationAST(document, request.operationName);
     if (!operation) return refuse('Could not determine which operation to run', 'BAD_REQUEST');
     const fragments = Object.fromEntries(
