@@ -1,6 +1,7 @@
 // Subscription fan-out probe: N graphql-ws clients subscribe to `tick` through a gateway, the
 // events subgraph publishes E ticks, and every delivery's latency (arrival − the tick's sentAt,
-// both wall-clock ms on this machine) is recorded. Prints one JSON line.
+// both wall-clock ms on this machine) is recorded. Prints one JSON line. Warm-up ticks, sent until
+// every client has had one, are not measured.
 //
 //   tsx bench/peer/fanout-probe.ts <gateway ws url> <events subgraph http origin> N E [--entity]
 //
@@ -20,6 +21,8 @@ const query = ENTITY ? 'subscription { tick { seq sentAt product { upc name pric
 
 async function main() {
   const latencies: number[] = [];
+  const warmedUp = new Array<boolean>(N).fill(false);
+  let firstMeasuredSeq = Infinity;
   let errors = 0;
   let firstError: string | undefined;
   let incomplete = 0;
@@ -35,6 +38,7 @@ async function main() {
       next: (r) => {
         if (r.errors) return fail(r.errors);
         const tick = r.data!.tick;
+        if (tick.seq < firstMeasuredSeq) return void (warmedUp[i] = true);
         // An entity tick without its product's fields is a failed delivery, not a fast one.
         if (ENTITY && (tick.product?.name == null || tick.product.inStock == null)) incomplete++;
         latencies.push(now() - tick.sentAt);
@@ -43,32 +47,35 @@ async function main() {
       complete: () => {},
     });
   }
-  // Until the events subgraph holds a subscription for every client, or the count stops growing
-  // (a gateway that shares one upstream subscription between identical clients holds fewer).
-  const stats = async () => (await (await fetch(`${events}/stats`)).json()) as { subscriptions: number };
-  let upstream = { subscriptions: 0 };
-  for (let i = 0, last = -1, still = 0; i < 120 && still < 10; i++) {
-    await sleep(500);
-    upstream = await stats();
-    if (upstream.subscriptions >= N) break;
-    still = upstream.subscriptions === last ? still + 1 : 0;
-    last = upstream.subscriptions;
+  const emit = async () => ((await (await fetch(`${events}/emit`, { method: 'POST' })).json()) as { seq: number }).seq;
+  // Warm-up: ticks (not measured) until every client has received one, 120 s at most, so that
+  // every subscription is in place end to end before the measured ticks, however slowly a gateway
+  // sets them up on a busy machine.
+  let lastWarmupSeq = 0;
+  for (const until = Date.now() + 120_000; warmedUp.some((w) => !w) && Date.now() < until; ) {
+    lastWarmupSeq = await emit();
+    // One tick at a time: give each up to 5 s to reach everyone rather than piling up a backlog.
+    for (const next = Date.now() + 5000; warmedUp.some((w) => !w) && Date.now() < next; ) await sleep(100);
   }
+  const warm = warmedUp.filter(Boolean).length;
+  await sleep(1000);
+  const upstream = (await (await fetch(`${events}/stats`)).json()) as { subscriptions: number };
+  firstMeasuredSeq = lastWarmupSeq + 1;
   for (let e = 0; e < E; e++) {
-    await fetch(`${events}/emit`, { method: 'POST' });
+    await emit();
     await sleep(EMIT_MS);
   }
-  // Until deliveries stop arriving for 3 s (90 s at most): a backlog is late, not lost.
+  // Until every delivery has arrived, or none has for 15 s (120 s at most): a backlog is late, not lost.
   const drainStart = now();
-  for (let last = -1, still = 0; still < 6 && now() - drainStart < 90_000; ) {
-    await sleep(500);
+  for (let last = -1, still = 0; latencies.length < N * E && still < 150 && now() - drainStart < 120_000; ) {
+    await sleep(100);
     still = latencies.length === last ? still + 1 : 0;
     last = latencies.length;
   }
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => (latencies.length ? +latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1) : null);
   console.log(JSON.stringify({
-    subscribers: N, events: E, emitMs: EMIT_MS, entity: ENTITY, upstreamSubscriptions: upstream.subscriptions,
+    subscribers: N, warm, events: E, emitMs: EMIT_MS, entity: ENTITY, upstreamSubscriptions: upstream.subscriptions,
     delivered: latencies.length, expected: N * E, errors, incomplete, firstError: firstError?.slice(0, 300),
     p50: pct(50), p90: pct(90), p99: pct(99), max: latencies.length ? +latencies[latencies.length - 1].toFixed(1) : null,
   }));

@@ -112,7 +112,11 @@ async function main() {
   const sameData = distinct.size === 1 && Object.keys(hashes).length === TARGET_NAMES.length;
   console.log(`\ndata check: ${sameData ? `every target returned the same data (hash ${[...distinct][0]})` : `FAILED ${JSON.stringify(hashes)}`}`);
   printSummary(rows);
-  if (!sameData || rows.some((r) => r.mismatches || r.errors || r.non2xx || r.timeouts)) process.exitCode = 1;
+  const failed = rows.filter((r) => r.mismatches || r.errors || r.non2xx || r.timeouts).map((r) => r.target);
+  if (failed.length) console.log(`\nFAILED: errors, timeouts (10 s), non-2xx or mismatched answers under load from ${[...new Set(failed)].join(', ')}`);
+  const missing = TARGET_NAMES.filter((t) => !rows.some((r) => r.target === t));
+  if (missing.length) console.log(`\nFAILED: not measured: ${missing.join(', ')}`);
+  if (!sameData || failed.length || missing.length) process.exitCode = 1;
 }
 
 function printSummary(rows: Row[]) {

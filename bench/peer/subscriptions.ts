@@ -11,6 +11,7 @@
 // The probe connects without credentials, so our router runs with SUBSCRIPTIONS_ALLOW_ANONYMOUS=true.
 // Hive Gateway (installed as for `npm run bench:peer`, in PEER_BENCH_WORK) runs one worker (`--fork 1`).
 // Ports are picked free at run time; logs and results.jsonl go to a run folder in the work directory.
+// The run fails (exit 1) when a delivery is missing, an error arrives or a client never subscribed.
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -89,9 +90,9 @@ async function main() {
       console.log(`| ${version(r.gateway)} | ${scenario} | failed: ${r.failed} | | | | | | | | |`);
       continue;
     }
-    if (r.errors || r.incomplete || r.delivered !== r.expected) ok = false;
+    if (r.errors || r.incomplete || r.warm < r.subscribers || r.delivered !== r.expected) ok = false;
     console.log(
-      `| ${version(r.gateway)} | ${scenario} | ${r.events} × ${r.emitMs} ms | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.delivered}/${r.expected} | ` +
+      `| ${version(r.gateway)} | ${scenario} | ${r.events} × ${r.emitMs} ms | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.delivered}/${r.expected}${r.warm < r.subscribers ? ` (${r.warm} subscribed)` : ''} | ` +
         `${r.errors + r.incomplete}${r.firstError ? ` (${String(r.firstError).slice(0, 60)})` : ''} | ${r.upstreamSubscriptions} | ${r.rssMb} MB |`,
     );
   }
