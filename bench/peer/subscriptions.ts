@@ -64,10 +64,13 @@ async function main() {
             String(scenario === 'bare' ? BARE_EVENTS : ENTITY_EVENTS), ...(scenario === 'entity' ? ['--entity'] : [])],
           { cwd: ROOT, env: { EMIT_MS: scenario === 'bare' ? '250' : '1000' }, logFile: null },
         );
+        let timer: NodeJS.Timeout | undefined;
         const result = await Promise.race([
           firstJsonLine<Record<string, number | string | null>>(probe),
-          sleep(300_000).then(() => ({ failed: 'timed out after 300 s' })),
+          new Promise<{ failed: string }>((resolve) => (timer = setTimeout(resolve, 300_000, { failed: 'timed out after 300 s' }))),
         ]).catch((e: Error) => ({ failed: e.message }));
+        // A pending timer would keep this process alive for minutes after the last probe.
+        clearTimeout(timer);
         const row = { gateway: g.name, scenario, rssMb: groupRssMb(g.child.pid!), ...result };
         await stop(probe);
         rows.push(row);
