@@ -1,4 +1,4 @@
-// The part of autocannon's programmatic API that bench/own-supergraph.ts uses (the package ships no types).
+// The part of autocannon's programmatic API that bench/own-supergraph.ts and bench/peer/run.ts use (the package ships no types).
 declare module 'autocannon' {
   interface AutocannonOptions {
     url: string;
@@ -17,6 +17,7 @@ declare module 'autocannon' {
     total: number;
     p50: number;
     p99: number;
+    max: number;
   }
   interface AutocannonResult {
     requests: Histogram;

@@ -7,7 +7,7 @@ import { spawnService, stopAllServices, type ServiceProcess } from './helpers/pr
 import { Client, registerCustomer } from './helpers/supergraph';
 
 /**
- * Rule 4 of DESIGN.md across processes: two orders instances (one database, one Redis prefix) and
+ * Rule 4 of docs/architecture.md across processes: two orders instances (one database, one Redis prefix) and
  * two routers, router A in front of orders 1 and router B in front of orders 2. A change made
  * through A reaches a subscriber on B through Redis pub/sub between the orders instances. Started
  * with the environment docker-compose.yml gives each service, as test/processes.test.ts does;

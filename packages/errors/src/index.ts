@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 
 /**
  * The error codes clients may rely on (`extensions.code`). Apollo's own codes are reused
- * where they fit; the rest are ours. Keep in step with API.md.
+ * where they fit; the rest are ours. Keep in step with docs/api-conventions.md.
  */
 export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',

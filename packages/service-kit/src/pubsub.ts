@@ -3,7 +3,7 @@ import { createClient, type RedisClientType } from 'redis';
 import type { Logger } from './logger';
 
 /**
- * Live updates between the instances of a subgraph (rule 4 of DESIGN.md): what is published on
+ * Live updates between the instances of a subgraph (rule 4 of docs/architecture.md): what is published on
  * one instance reaches subscribers on every instance. Fire-and-forget, unlike the event bus.
  */
 export interface PubSub {

@@ -1,6 +1,6 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
-/** ISO 8601 instants (API.md). Accepts Date or string from resolvers; parses strings from clients. */
+/** ISO 8601 instants (docs/api-conventions.md). Accepts Date or string from resolvers; parses strings from clients. */
 export const DateTime = new GraphQLScalarType<Date, string>({
   name: 'DateTime',
   serialize(value) {

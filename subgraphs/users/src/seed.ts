@@ -4,7 +4,7 @@ import { Address } from './entities/Address';
 import { User } from './entities/User';
 import { hashPassword } from './services/passwords';
 
-/** The demo password of API.md. Seeded only by the embedded default, never in production. */
+/** The demo password of docs/api-conventions.md. Seeded only by the embedded default, never in production. */
 export const DEMO_PASSWORD = 'Demo-Password-1';
 
 /**

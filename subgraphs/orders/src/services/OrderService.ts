@@ -128,8 +128,8 @@ export class OrderService {
   }
 
   /**
-   * Cancels from PENDING, CONFIRMED or PAID, telling products (stock back) and payments (refund)
-   * through `orders.order.cancelled` in the same transaction.
+   * Cancels from PENDING, CONFIRMED or PAID, telling products (stock back) through
+   * `orders.order.cancelled` in the same transaction (the planned payments subgraph is to refund on it).
    */
   async cancel(id: string, reason: string | null | undefined): Promise<Order> {
     const viewer = requireViewer(this.viewer);

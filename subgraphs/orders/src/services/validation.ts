@@ -37,7 +37,7 @@ const INSTALLMENT_PLANS = [3, 6, 12];
 
 /**
  * Checks a checkout before anything is read or written. The card token is only checked for
- * shape: orders never stores it (payments takes it from the client when it charges).
+ * shape: orders never stores it (the planned payments subgraph is to take it from the client when it charges).
  */
 export function parseCheckout(input: CheckoutInput): CheckoutRequest {
   const key = input.idempotencyKey;

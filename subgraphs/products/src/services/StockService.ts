@@ -6,7 +6,7 @@ import { StockReservation } from '../entities/StockReservation';
 import { isUuid } from './validation';
 
 /**
- * Stock owned here and never oversold (DESIGN.md rule 3). Each handler runs in the consumer's
+ * Stock owned here and never oversold (rule 3 of docs/architecture.md). Each handler runs in the consumer's
  * transaction, which also records the event id, so a redelivered event is skipped by the kit.
  */
 export class StockService {
