@@ -1,4 +1,3 @@
-import type { ServiceMap } from '@apollo/gateway';
 import { GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
 import { ErrorCode } from '@supergraph/errors';
 import type { Logger } from '@supergraph/service-kit';
@@ -94,7 +93,6 @@ export class SubscriptionHub {
   constructor(
     private readonly planner: SubscriptionPlanner,
     private readonly upstream: UpstreamConnections,
-    private readonly serviceMap: ServiceMap,
     private readonly logger: Logger,
   ) {}
 
@@ -147,7 +145,7 @@ export class SubscriptionHub {
         next: (event) => {
           entry.tail = entry.tail.then(async () => {
             try {
-              broadcast(await this.planner.resolveEvent(plan, event, { serviceMap: this.serviceMap, context: request.context, variables: request.variables }));
+              broadcast(await this.planner.resolveEvent(plan, event, { context: request.context, variables: request.variables }));
             } catch (error) {
               this.logger.error('subscription event could not be resolved', { error });
               broadcast({ data: null, errors: [new GraphQLError('Internal server error', { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } })] });

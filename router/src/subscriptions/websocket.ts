@@ -1,14 +1,13 @@
 import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import { ErrorCode } from '@supergraph/errors';
 import type { Logger } from '@supergraph/service-kit';
 import type { RouterContext } from '../context';
 import type { SubscriptionAdmission, SubscriptionLimits } from './admission';
 import type { SubscriptionHub } from './hub';
-import type { SubscriptionPlanner } from './plan';
 
 export type { SubscriptionLimits } from './admission';
 
@@ -34,7 +33,8 @@ const stateOf = (extra: unknown) => (extra as { state: ConnectionState }).state;
  */
 export function attachWebSocketServer(options: {
   server: Server;
-  planner: SubscriptionPlanner;
+  /** The API schema (the runtime's, as Apollo Server serves it). */
+  schema: GraphQLSchema;
   hub: SubscriptionHub;
   apollo: ApolloServer<RouterContext>;
   authenticate: (params: Record<string, unknown>) => Promise<RouterContext>;
@@ -46,7 +46,7 @@ export function attachWebSocketServer(options: {
   logger: Logger;
 }) {
   const wss = new WebSocketServer({ server: options.server, path: '/graphql', maxPayload: 256 * 1024 });
-  const schema = options.planner.apiGraphQLSchema;
+  const schema = options.schema;
   const refuse = (message: string, code: string, extra: Record<string, unknown> = {}) => [new GraphQLError(message, { extensions: { code, ...extra } })];
 
   const cleanup = useServer(
