@@ -7,6 +7,7 @@ export * from './events/outbox';
 export * from './events/memoryEventBus';
 export * from './events/redisEventBus';
 export * from './pubsub';
+export * from './boundedQueue';
 export * from './infrastructure';
 export * from './errors';
 export * from './http';
