@@ -56,12 +56,12 @@ export class SubscriptionAdmission {
     try {
       document = parse(request.query, { maxTokens: this.operationLimits.maxTokens });
     } catch (error) {
-      return refuse((error as Error).message, 'GRAPHQL_PARSE_FAILED');
+      return refuse((error as Error).message, ErrorCode.GRAPHQL_PARSE_FAILED);
     }
     const errors = validate(this.schema, document);
-    if (errors.length) return { errors: errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })) };
+    if (errors.length) return { errors: errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED } })) };
     const operation = getOperationAST(document, request.operationName);
-    if (!operation) return refuse('Could not determine which operation to run', 'BAD_REQUEST');
+    if (!operation) return refuse('Could not determine which operation to run', ErrorCode.BAD_REQUEST);
     const fragments = Object.fromEntries(
       document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
     );
