@@ -55,6 +55,18 @@ export function isErrorCode(code: unknown): code is ErrorCode {
   return typeof code === 'string' && Object.prototype.hasOwnProperty.call(errorCodeDescriptions, code);
 }
 
+/**
+ * WebSocket close codes we send that graphql-ws's `CloseCode` does not name (it names its own
+ * 44xx/45xx codes, such as `CloseCode.Forbidden`, 4403, for refused credentials). These are the
+ * standard ones of RFC 6455.
+ */
+export const WebSocketCloseCode = {
+  /** The server is going away (shutting down); the client may reconnect to another instance. */
+  GoingAway: 1001,
+  /** The server failed (a dependency such as the API-key verification is down): as HTTP 500. */
+  InternalError: 1011,
+} as const;
+
 type Extensions = Record<string, unknown>;
 
 export function unauthenticated(message = 'Authentication required', extensions: Extensions = {}) {
