@@ -123,7 +123,7 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
         production: config.production,
         createContext: (viewer) => definition.createContext(viewer, runtime),
         routes: definition.routes?.(runtime),
-        subscriptions: definition.subscriptions ? { jwtSecret: config.jwtSecret } : undefined,
+        subscriptions: !!definition.subscriptions,
         ready: async () => {
           try {
             await database.dataSource.query('SELECT 1');
