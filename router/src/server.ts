@@ -37,7 +37,7 @@ export interface RouterConfig {
   maxBodyBytes?: number;
   /** Subgraph HTTP: keep-alive connections per subgraph, in-flight deduplication of identical queries (default on). */
   subgraphFetch?: SubgraphFetcherOptions;
-  /** `fast` (default): queries run through the compiled executor of executor.ts; `stock`: @apollo/gateway's own. */
+  /** `fast` (default): queries run through the compiled executor of executor/; `stock`: @apollo/gateway's own. */
   executor?: 'fast' | 'stock';
   logger: Logger;
 }

@@ -7,7 +7,7 @@ import { testLogger, TEST_IDENTITY_SECRET, TEST_JWT_SECRET } from '@supergraph/t
 import { startRouter, type RunningRouter } from '../src/server';
 
 /**
- * The router's fast executor (executor.ts) answers byte for byte what @apollo/gateway's own
+ * The router's fast executor (router/src/executor/) answers byte for byte what @apollo/gateway's own
  * executor answers: the same operations go to a router on each, over the same subgraphs
  * (fragments, aliases, @skip/@include, abstract types, @requires, subgraph errors and their
  * paths, value completion of bad subgraph data (a null in a non-null field, a value no enum has),
