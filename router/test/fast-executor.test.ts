@@ -4,7 +4,8 @@ import { composeServices } from '@apollo/composition';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { execute, GraphQLError, parse, type DocumentNode } from 'graphql';
 import { testLogger, TEST_IDENTITY_SECRET, TEST_JWT_SECRET } from '@supergraph/testkit';
-import { startRouter, type RunningRouter } from '../src/server';
+import { Supergraph } from '@apollo/federation-internals';
+import { startRouter, type RouterConfig, type RunningRouter } from '../src/server';
 
 /**
  * The router's fast executor (router/src/executor/) answers byte for byte what @apollo/gateway's own
@@ -66,6 +67,7 @@ describe('router: fast executor answers as @apollo/gateway does', () => {
   const closers: (() => Promise<void>)[] = [];
   let fast: RunningRouter;
   let stock: RunningRouter;
+  let config: RouterConfig;
 
   beforeAll(async () => {
     const tag = { __typename: 'Tag', id: 't1', label: 'red' };
@@ -100,7 +102,7 @@ describe('router: fast executor answers as @apollo/gateway does', () => {
       { name: 'raw', url: raw.url, typeDefs: rawDefs },
     ]);
     if (composed.errors) throw composed.errors[0];
-    const config = {
+    config = {
       supergraphSdl: composed.supergraphSdl,
       identitySecret: TEST_IDENTITY_SECRET,
       jwtSecret: TEST_JWT_SECRET,
@@ -186,6 +188,17 @@ describe('router: fast executor answers as @apollo/gateway does', () => {
     expect(a).toBe(b);
     expect(a).toContain('"__queryPlanExperimental"');
     expect(delta(before, await counts(fast))).toEqual({ fast: 0, stock: 1, completion: 0, fallbacks: { request: 1 } });
+  });
+
+  it('builds the supergraph once per router (the gateway, the fast executor and subscriptions share it)', async () => {
+    const build = jest.spyOn(Supergraph, 'build');
+    try {
+      const another = await startRouter({ ...config, executor: 'fast' });
+      await another.close();
+      expect(build).toHaveBeenCalledTimes(1);
+    } finally {
+      build.mockRestore();
+    }
   });
 
   it('a router on the stock executor counts nothing as fast', async () => {
