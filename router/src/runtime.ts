@@ -1,5 +1,5 @@
-import { ApolloGateway, type GatewayConfig, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
-import type { Schema, Supergraph } from '@apollo/federation-internals';
+import { ApolloGateway, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
+import type { Schema } from '@apollo/federation-internals';
 import type { QueryPlanner } from '@apollo/query-planner';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '@supergraph/service-kit';
@@ -11,7 +11,6 @@ import type { Logger } from '@supergraph/service-kit';
  * planner) is the router's most expensive start-up step and each build holds its own copy in memory.
  */
 export interface SupergraphRuntime {
-  supergraph: Supergraph;
   /** The supergraph as a graphql-js schema (plan execution checks entity types against it). */
   supergraphSchema: GraphQLSchema;
   /** The API schema (what clients see), as federation builds operations against it. */
@@ -31,7 +30,6 @@ export interface RuntimeGatewayOptions {
   /** Overrides of the subgraph URLs written in the supergraph, by subgraph name. */
   subgraphUrls?: Record<string, string>;
   buildDataSource: (subgraph: { name: string; url: string }) => GraphQLDataSource;
-  queryPlannerConfig?: GatewayConfig['queryPlannerConfig'];
   logger: Logger;
 }
 
@@ -45,7 +43,6 @@ export function createRuntimeGateway(options: RuntimeGatewayOptions): { gateway:
   const subgraphs = new Map<string, { name: string; url: string }>();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    queryPlannerConfig: options.queryPlannerConfig,
     // Called once per subgraph when the gateway loads the supergraph.
     buildService: ({ name, url }) => {
       const subgraph = { name, url: options.subgraphUrls?.[name] ?? url! };
@@ -72,7 +69,6 @@ export function createRuntimeGateway(options: RuntimeGatewayOptions): { gateway:
       if (!planner || !gateway.schema) throw new Error('The supergraph runtime is read after the gateway has loaded');
       const supergraph = planner.supergraph;
       runtime = {
-        supergraph,
         supergraphSchema: supergraph.schema.toGraphQLJSSchema(),
         // Cached by the schema: the very instance the gateway plans against.
         apiSchema: supergraph.apiSchema(),
