@@ -193,7 +193,7 @@ describe('a slow subscriber', () => {
       identitySecret: TEST_IDENTITY_SECRET,
       logger: testLogger,
       createContext: () => ({}),
-      subscriptions: {},
+      subscriptions: true,
     });
     const composed = composeServices([{ name: 'ticker', typeDefs, url: `${ticker.url}/graphql` }]);
     if (composed.errors) throw composed.errors[0];

@@ -1,9 +1,11 @@
 import './privacy'; // first, before @apollo/gateway loads: Apollo's data collection off unless opted in
 import { GraphQLError } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { signViewerHeaders, type Viewer } from '@supergraph/auth';
+import { signViewerHeaders } from '@supergraph/auth';
 import type { RouterContext } from './context';
+import { identityKey } from './identity';
 import { SubgraphFetcher, type SubgraphHttpResponse } from './fetcher';
+import { ErrorCode } from '@supergraph/errors';
 
 type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
@@ -12,12 +14,6 @@ const SIGNATURE_REUSE_MS = 10_000;
 const MUTATION = /^\s*mutation\b/;
 /** `GraphQLDataSourceRequestKind.INCOMING_OPERATION` (the enum is a type-only export). */
 const INCOMING_OPERATION = 'incoming operation';
-
-/** A stable description of who is calling: the part of the signed headers that decides the answer. */
-export function identityKey(viewer: Viewer | null | undefined): string {
-  if (!viewer) return 'anonymous';
-  return JSON.stringify([viewer.kind, viewer.userId, viewer.apiKeyId ?? null, [...viewer.roles].sort()]);
-}
 
 /**
  * Forwards who is calling to a subgraph, in headers signed with the secret that router and
@@ -117,8 +113,8 @@ function errorFromResponse(url: string, response: SubgraphHttpResponse): GraphQL
     // keep the text
   }
   const extensions: Record<string, unknown> = { response: { url, status: response.status, body } };
-  if (response.status === 401) extensions.code = 'UNAUTHENTICATED';
-  else if (response.status === 403) extensions.code = 'FORBIDDEN';
+  if (response.status === 401) extensions.code = ErrorCode.UNAUTHENTICATED;
+  else if (response.status === 403) extensions.code = ErrorCode.FORBIDDEN;
   return new GraphQLError(`${response.status}: ${statusText(response.status)}`, { extensions });
 }
 

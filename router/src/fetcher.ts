@@ -1,6 +1,6 @@
 import { Pool } from 'undici';
 
-/** What came back from a subgraph: the raw body is kept so every caller parses its own copy. */
+/** What came back from a subgraph: the raw body, parsed at most once (see `parsed`). */
 export interface SubgraphHttpResponse {
   status: number;
   contentType: string;
@@ -41,9 +41,10 @@ export interface FetcherStats {
  * Deduplication only ever joins requests whose `dedupKey` is equal: the caller builds that key from
  * everything that decides the answer (URL, body, and the *identity* of the viewer and any other
  * header that is forwarded), so two callers with different identities never share a response.
- * Only the network round trip is shared: each joined caller receives the raw body and parses its
- * own object (the gateway mutates what it merges), and nothing is kept once the response arrives —
- * this is not a cache.
+ * Only the network round trip and one parse are shared: the first caller to need the body parses it
+ * into `parsed`, and when the response was shared every caller takes its own deep copy of that (the
+ * gateway mutates what it merges; copying costs about a quarter of parsing again). Nothing is kept
+ * once the callers have it — this is not a cache.
  */
 export class SubgraphFetcher {
   private readonly pools = new Map<string, Pool>();

@@ -1,16 +1,16 @@
 import './privacy'; // first, before @apollo/gateway loads: Apollo's data collection off unless opted in
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { Supergraph } from '@apollo/federation-internals';
+import { Counter } from 'prom-client';
 import { apolloProductionOptions, closeServer, createHttpService, createMetrics, graphqlHandler, listen, maskErrors, type Logger, type Route, type ServiceMetrics } from '@supergraph/service-kit';
 import { ApiKeyVerifier } from './apiKeys';
 import { createRouterContext, createRouterContextFromParams, type RouterContext } from './context';
 import { AuthenticatedDataSource } from './datasource';
 import { SubgraphFetcher, type SubgraphFetcherOptions } from './fetcher';
 import { fastGateway } from './executor';
+import { createRuntimeGateway } from './runtime';
 import { documentLimitsGuard, operationLimitsPlugin, type OperationLimits } from './limits';
 import { SubscriptionHub } from './subscriptions/hub';
 import { SubscriptionPlanner } from './subscriptions/plan';
@@ -37,7 +37,7 @@ export interface RouterConfig {
   maxBodyBytes?: number;
   /** Subgraph HTTP: keep-alive connections per subgraph, in-flight deduplication of identical queries (default on). */
   subgraphFetch?: SubgraphFetcherOptions;
-  /** `fast` (default): queries run through the compiled executor of executor.ts; `stock`: @apollo/gateway's own. */
+  /** `fast` (default): queries run through the compiled executor of executor/; `stock`: @apollo/gateway's own. */
   executor?: 'fast' | 'stock';
   logger: Logger;
 }
@@ -50,11 +50,6 @@ export interface RunningRouter {
   /** Queries served by the fast executor, by @apollo/gateway's, and fast ones whose data needed value completion. */
   executorStats(): { fast: number; stock: number; completion: number };
   close(): Promise<void>;
-}
-
-/** Subgraph names and URLs as the supergraph's `join__Graph` enum records them. */
-export function subgraphsOf(supergraphSdl: string): { name: string; url: string }[] {
-  return Supergraph.build(supergraphSdl).subgraphsMetadata().map((s) => ({ name: s.name, url: s.url }));
 }
 
 function corsHandler(origins: string[] | undefined) {
@@ -96,26 +91,24 @@ function requestMetricsPlugin(metrics: ServiceMetrics): ApolloServerPlugin<Route
  */
 export async function startRouter(config: RouterConfig, { port = 0, host = '127.0.0.1' }: { port?: number; host?: string } = {}): Promise<RunningRouter> {
   const { logger } = config;
-  const subgraphs = subgraphsOf(config.supergraphSdl).map((s) => ({ ...s, url: config.subgraphUrls?.[s.name] ?? s.url }));
-  const urlOf = new Map(subgraphs.map((s) => [s.name, s.url]));
-  const users = urlOf.get('users');
-  const verifyUrl = config.apiKeyVerifyUrl ?? (users ? new URL('/internal/api-keys/verify', users).toString() : undefined);
-  const apiKeys = new ApiKeyVerifier(verifyUrl ?? 'http://invalid.localhost/', config.identitySecret, logger);
-
   const fetcher = new SubgraphFetcher(config.subgraphFetch);
-  const buildService = ({ name, url }: { name: string; url?: string }) => new AuthenticatedDataSource({ name, url: urlOf.get(name) ?? url! }, config.identitySecret, fetcher);
-  const gateway = new ApolloGateway({
+  // One runtime for the supergraph (schema, API schema, planner, data sources), built by the
+  // gateway when Apollo Server starts and shared by the fast executor and the subscriptions.
+  const { gateway, runtime } = createRuntimeGateway({
     supergraphSdl: config.supergraphSdl,
-    buildService,
-    logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
+    subgraphUrls: config.subgraphUrls,
+    buildDataSource: (subgraph) => new AuthenticatedDataSource(subgraph, config.identitySecret, fetcher),
+    logger,
   });
-  // Same schema, planner and data sources; plans and response shapes compiled once per operation.
-  const served =
-    config.executor === 'stock'
-      ? gateway
-      : fastGateway(gateway, { supergraphSdl: config.supergraphSdl, serviceMap: Object.fromEntries(subgraphs.map((s) => [s.name, buildService(s)])) });
-
   const metrics = createMetrics('router');
+  const fallbacks = new Counter({
+    name: 'router_executor_fallbacks_total',
+    help: 'Queries that left the fast executor, by reason (the stock executor ran them, or value completion shaped their data)',
+    labelNames: ['reason'] as const,
+    registers: [metrics.registry],
+  });
+  const served = config.executor === 'stock' ? gateway : fastGateway(gateway, runtime, { onFallback: (reason) => fallbacks.inc({ reason }) });
+
   const routes: Record<string, Route> = {};
   const server = createHttpService({
     routes,
@@ -123,7 +116,7 @@ export async function startRouter(config: RouterConfig, { port = 0, host = '127.
     before: corsHandler(config.corsOrigins),
     ready: async () => {
       const checks = await Promise.all(
-        subgraphs.map((s) =>
+        runtime().subgraphs.map((s) =>
           fetch(new URL('/health', s.url), { signal: AbortSignal.timeout(1000) })
             .then((r) => r.ok)
             .catch(() => false),
@@ -152,20 +145,24 @@ export async function startRouter(config: RouterConfig, { port = 0, host = '127.
     logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
   await apollo.start();
+  const { subgraphs } = runtime();
+  const urlOf = new Map(subgraphs.map((s) => [s.name, s.url]));
+  const users = urlOf.get('users');
+  const verifyUrl = config.apiKeyVerifyUrl ?? (users ? new URL('/internal/api-keys/verify', users).toString() : undefined);
+  const apiKeys = new ApiKeyVerifier(verifyUrl ?? 'http://invalid.localhost/', config.identitySecret, logger);
   routes['/graphql'] = graphqlHandler({
     apollo,
     guard: documentLimitsGuard(config.limits),
     maxBodyBytes: config.maxBodyBytes ?? 256 * 1024,
     context: (req) => createRouterContext(req, { jwtSecret: config.jwtSecret, apiKeys }),
   });
-  const planner = new SubscriptionPlanner(config.supergraphSdl);
   const upstream = new UpstreamConnections((name) => urlOf.get(name)!, config.identitySecret, logger, { retryLimitMs: config.subscriptionUpstreamRetryMs });
-  const hub = new SubscriptionHub(planner, upstream, Object.fromEntries(subgraphs.map((s) => [s.name, buildService(s)])), logger);
+  const hub = new SubscriptionHub(new SubscriptionPlanner(runtime()), upstream, logger);
   const subscriptionLimits = config.subscriptionLimits ?? { perConnection: 100, perInstance: 20_000 };
-  const admission = new SubscriptionAdmission(planner.apiGraphQLSchema, config.limits, subscriptionLimits.perInstance, config.production ?? false);
+  const admission = new SubscriptionAdmission(runtime().apiGraphQLSchema, config.limits, subscriptionLimits.perInstance, config.production ?? false);
   const websocket = attachWebSocketServer({
     server,
-    planner,
+    schema: runtime().apiGraphQLSchema,
     hub,
     apollo,
     authenticate: (params) => createRouterContextFromParams(params, { jwtSecret: config.jwtSecret, apiKeys }),

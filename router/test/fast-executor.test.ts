@@ -4,13 +4,16 @@ import { composeServices } from '@apollo/composition';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { execute, GraphQLError, parse, type DocumentNode } from 'graphql';
 import { testLogger, TEST_IDENTITY_SECRET, TEST_JWT_SECRET } from '@supergraph/testkit';
-import { startRouter, type RunningRouter } from '../src/server';
+import { Supergraph } from '@apollo/federation-internals';
+import { startRouter, type RouterConfig, type RunningRouter } from '../src/server';
 
 /**
- * The router's fast executor (executor.ts) answers byte for byte what @apollo/gateway's own
+ * The router's fast executor (router/src/executor/) answers byte for byte what @apollo/gateway's own
  * executor answers: the same operations go to a router on each, over the same subgraphs
  * (fragments, aliases, @skip/@include, abstract types, @requires, subgraph errors and their
- * paths, value completion of bad subgraph data, invalid variables).
+ * paths, value completion of bad subgraph data (a null in a non-null field, a value no enum has),
+ * invalid variables). Each case checks what the fast router counted for it alone (statistics and
+ * `router_executor_fallbacks_total` in /metrics, as deltas), so cases may run in any order or alone.
  */
 async function serve(handler: (body: { query: string; variables?: Record<string, unknown> }) => Promise<unknown> | unknown): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
@@ -55,7 +58,8 @@ const reviewsDefs = parse(`${LINK}
   type Review { body: String  stars: Int }
 `);
 const rawDefs = parse(`${LINK}
-  type Query { raw: [Item!]!  rawKind: Item }
+  type Query { raw: [Item!]!  rawKind: Kind }
+  enum Kind { BOOK TOY }
   type Item @key(fields: "id", resolvable: false) { id: ID! }
 `);
 
@@ -63,6 +67,7 @@ describe('router: fast executor answers as @apollo/gateway does', () => {
   const closers: (() => Promise<void>)[] = [];
   let fast: RunningRouter;
   let stock: RunningRouter;
+  let config: RouterConfig;
 
   beforeAll(async () => {
     const tag = { __typename: 'Tag', id: 't1', label: 'red' };
@@ -88,14 +93,8 @@ describe('router: fast executor answers as @apollo/gateway does', () => {
         },
       },
     });
-    // Answers anything with data that breaks the schema: a null in a non-null list, a bad enum.
-    const raw = await serve(({ query }) =>
-      /_entities/.test(query)
-        ? { data: { _entities: [] } }
-        : /rawKind/.test(query)
-          ? { data: { rawKind: { __typename: 'Item', id: '9' } } }
-          : { data: { raw: [{ __typename: 'Item', id: '1' }, null] } },
-    );
+    // Answers anything with data that breaks the schema: a null in a non-null list, a value no enum has.
+    const raw = await serve(({ query }) => (/rawKind/.test(query) ? { data: { rawKind: 'CAR' } } : { data: { raw: [{ __typename: 'Item', id: '1' }, null] } }));
     closers.push(catalog.close, reviews.close, raw.close);
     const composed = composeServices([
       { name: 'catalog', url: catalog.url, typeDefs: catalogDefs },
@@ -103,7 +102,7 @@ describe('router: fast executor answers as @apollo/gateway does', () => {
       { name: 'raw', url: raw.url, typeDefs: rawDefs },
     ]);
     if (composed.errors) throw composed.errors[0];
-    const config = {
+    config = {
       supergraphSdl: composed.supergraphSdl,
       identitySecret: TEST_IDENTITY_SECRET,
       jwtSecret: TEST_JWT_SECRET,
@@ -120,13 +119,36 @@ describe('router: fast executor answers as @apollo/gateway does', () => {
     for (const close of closers) await close();
   });
 
-  const post = async (router: RunningRouter, query: string, variables?: Record<string, unknown>) => {
-    const res = await fetch(`${router.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(10_000) });
+  const post = async (router: RunningRouter, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${router.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(10_000),
+    });
     return `${res.status} ${await res.text()}`;
   };
 
-  const cases: [string, string, Record<string, unknown>?][] = [
-    ['entities and @requires', '{ items { id name kind shipping reviews { body stars } } }'],
+  /** What the router has counted so far: executor statistics and `/metrics`' fallbacks by reason. */
+  const counts = async (router: RunningRouter) => {
+    const text = await (await fetch(`${router.url}/metrics`)).text();
+    const fallbacks: Record<string, number> = {};
+    for (const [, reason, value] of text.matchAll(/^router_executor_fallbacks_total\{[^}]*reason="([^"]+)"[^}]*\} (\d+)$/gm)) fallbacks[reason] = Number(value);
+    return { ...router.executorStats(), fallbacks };
+  };
+  /** How `counts` moved between two snapshots (zero moves left out). */
+  const delta = (before: Awaited<ReturnType<typeof counts>>, after: Awaited<ReturnType<typeof counts>>) => {
+    const fallbacks: Record<string, number> = {};
+    for (const [reason, n] of Object.entries(after.fallbacks)) if (n !== (before.fallbacks[reason] ?? 0)) fallbacks[reason] = n - (before.fallbacks[reason] ?? 0);
+    return { fast: after.fast - before.fast, stock: after.stock - before.stock, completion: after.completion - before.completion, fallbacks };
+  };
+  const FAST = { fast: 1, stock: 0, completion: 0, fallbacks: {} };
+  const COMPLETION = { fast: 1, stock: 0, completion: 1, fallbacks: { value_completion: 1 } };
+  const NOT_EXECUTED = { fast: 0, stock: 0, completion: 0, fallbacks: {} };
+
+  // [name, query, variables, what the fast router counts for it]
+  const cases: [string, string, Record<string, unknown> | undefined, typeof FAST][] = [
+    ['entities and @requires', '{ items { id name kind shipping reviews { body stars } } }', undefined, FAST],
     [
       'aliases, fragments, __typename, @skip/@include, abstract types',
       `query Q($withReviews: Boolean!, $skipName: Boolean = false) {
@@ -137,25 +159,51 @@ describe('router: fast executor answers as @apollo/gateway does', () => {
        }
        fragment F on Item { id name @skip(if: $skipName) kind }`,
       { withReviews: true },
+      FAST,
     ],
-    ['the same with other variables', 'query Q($w: Boolean!, $s: Boolean = false) { items { id name @skip(if: $s) reviews @include(if: $w) { body } } }', { w: false, s: true }],
-    ['an error in an entity fetch, with its path', '{ items { id failing name } }'],
-    ['a null in a non-null field from the subgraph', '{ broken { id } }'],
-    ['bad subgraph data: value completion', '{ raw { id } }'],
-    ['invalid variables', 'query($n: Int!) { items(n: $n) { id } }', { n: 'many' }],
-    ['a validation error', '{ items { nope } }'],
+    ['the same with other variables', 'query Q($w: Boolean!, $s: Boolean = false) { items { id name @skip(if: $s) reviews @include(if: $w) { body } } }', { w: false, s: true }, FAST],
+    ['an error in an entity fetch, with its path', '{ items { id failing name } }', undefined, FAST],
+    ['a null in a non-null field from the subgraph', '{ broken { id } }', undefined, COMPLETION],
+    ['bad subgraph data: value completion', '{ raw { id } }', undefined, COMPLETION],
+    ['a value no enum has, from the subgraph: value completion', '{ rawKind items(n: 1) { kind } }', undefined, COMPLETION],
+    ['invalid variables', 'query($n: Int!) { items(n: $n) { id } }', { n: 'many' }, FAST],
+    ['a validation error', '{ items { nope } }', undefined, NOT_EXECUTED],
   ];
 
   // (a rest parameter: a callback with more parameters than the row would be taken for `done`)
   it.each(cases)('%s', async (...row) => {
-    const [, query, variables] = row;
+    const [, query, variables, counted] = row;
+    const before = await counts(fast);
     const [a, b] = [await post(fast, query, variables), await post(stock, query, variables)];
     expect(a).toBe(b);
     expect(a.startsWith('200 {"data"') || a.includes('"errors"')).toBe(true);
+    expect(delta(before, await counts(fast))).toEqual(counted);
   });
 
-  it('served those queries on the fast path (value completion by the gateway where the data needed it)', () => {
-    expect(fast.executorStats()).toEqual({ fast: 7, stock: 0, completion: 2 });
+  it('leaves the fast path for the query-plan debug header, and counts it by reason', async () => {
+    const before = await counts(fast);
+    const query = '{ items(n: 1) { id name shipping } }';
+    const headers = { 'apollo-query-plan-experimental': '1' };
+    const [a, b] = [await post(fast, query, undefined, headers), await post(stock, query, undefined, headers)];
+    expect(a).toBe(b);
+    expect(a).toContain('"__queryPlanExperimental"');
+    expect(delta(before, await counts(fast))).toEqual({ fast: 0, stock: 1, completion: 0, fallbacks: { request: 1 } });
+  });
+
+  it('builds the supergraph once per router (the gateway, the fast executor and subscriptions share it)', async () => {
+    const build = jest.spyOn(Supergraph, 'build');
+    try {
+      const another = await startRouter({ ...config, executor: 'fast' });
+      await another.close();
+      expect(build).toHaveBeenCalledTimes(1);
+    } finally {
+      build.mockRestore();
+    }
+  });
+
+  it('a router on the stock executor counts nothing as fast', async () => {
+    await post(stock, '{ items { id } }');
     expect(stock.executorStats()).toEqual({ fast: 0, stock: 0, completion: 0 });
+    expect((await counts(stock)).fallbacks).toEqual({});
   });
 });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { ErrorCode } from '@supergraph/errors';
 
 export class PayloadTooLargeError extends Error {}
 
@@ -89,7 +90,7 @@ export function graphqlHandler<TContext extends BaseContext>({ apollo, context, 
       metrics?.requests.inc({ operation: 'invalid', status: tooLarge ? '413' : '400' });
       stop?.();
       return sendJson(res, tooLarge ? 413 : 400, {
-        errors: [{ message: tooLarge ? (error as Error).message : 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+        errors: [{ message: tooLarge ? (error as Error).message : 'Request body is not valid JSON', extensions: { code: ErrorCode.BAD_REQUEST } }],
       });
     }
     const headers = new HeaderMap();
@@ -152,7 +153,7 @@ export function createHttpService({ routes, ready, metrics, before }: HttpServic
       sendJson(res, 404, { error: 'not found' });
     };
     handle().catch((error) => {
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
       else res.destroy(error);
     });
   });

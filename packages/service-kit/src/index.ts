@@ -9,6 +9,7 @@ export * from './events/deadLetter';
 export * from './events/memoryEventBus';
 export * from './events/redisEventBus';
 export * from './pubsub';
+export * from './boundedQueue';
 export * from './infrastructure';
 export * from './errors';
 export * from './http';

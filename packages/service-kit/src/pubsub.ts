@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { createClient, type RedisClientType } from 'redis';
+import { BoundedQueue } from './boundedQueue';
 import type { Logger } from './logger';
 
 /**
@@ -16,50 +17,12 @@ export interface PubSub {
 
 type Listener = (payload: unknown) => void;
 
-/**
- * Turns push callbacks into an async iterator with a bounded buffer: a consumer that falls more
- * than `bufferSize` messages behind loses the oldest ones rather than growing memory without end.
- */
+/** A channel's messages as a {@link BoundedQueue}: `attach` starts delivery and returns what stops it. */
 function iteratorFrom<T>(attach: (push: Listener) => () => void, bufferSize: number): AsyncIterableIterator<T> {
-  const buffer: T[] = [];
-  let waiting: ((r: IteratorResult<T>) => void) | undefined;
-  let done = false;
-  const detach = attach((payload) => {
-    if (done) return;
-    if (waiting) {
-      const resolve = waiting;
-      waiting = undefined;
-      resolve({ value: payload as T, done: false });
-    } else {
-      buffer.push(payload as T);
-      if (buffer.length > bufferSize) buffer.shift();
-    }
-  });
-  const finish = (): Promise<IteratorResult<T>> => {
-    if (!done) {
-      done = true;
-      detach();
-      buffer.length = 0;
-      waiting?.({ value: undefined, done: true });
-      waiting = undefined;
-    }
-    return Promise.resolve({ value: undefined, done: true });
-  };
-  return {
-    next() {
-      if (buffer.length) return Promise.resolve({ value: buffer.shift() as T, done: false });
-      if (done) return Promise.resolve({ value: undefined, done: true });
-      return new Promise((resolve) => (waiting = resolve));
-    },
-    return: finish,
-    throw(error?: unknown) {
-      void finish();
-      return Promise.reject(error);
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
+  let detach = () => {};
+  const queue = new BoundedQueue<T>({ limit: bufferSize, onReturn: () => detach() });
+  detach = attach((payload) => queue.push(payload as T));
+  return queue;
 }
 
 export class MemoryPubSub implements PubSub {

@@ -166,7 +166,7 @@ export async function runSubgraph<TContext extends BaseContext, TSettings>(defin
         production: config.production,
         createContext: (viewer) => definition.createContext(viewer, runtime, settings),
         routes: definition.routes?.(runtime),
-        subscriptions: definition.subscriptions ? { jwtSecret: config.jwtSecret } : undefined,
+        subscriptions: !!definition.subscriptions,
         ready: async () => {
           try {
             await database.dataSource.query('SELECT 1');

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { ErrorCode } from '@supergraph/errors';
 
 /** ISO 8601 instants (docs/api-conventions.md). Accepts Date or string from resolvers; parses strings from clients. */
 export const DateTime = new GraphQLScalarType<Date, string>({
@@ -10,12 +11,12 @@ export const DateTime = new GraphQLScalarType<Date, string>({
   },
   parseValue(value) {
     const date = typeof value === 'string' ? new Date(value) : new Date(NaN);
-    if (Number.isNaN(date.getTime())) throw new GraphQLError('DateTime must be an ISO 8601 string', { extensions: { code: 'BAD_USER_INPUT' } });
+    if (Number.isNaN(date.getTime())) throw new GraphQLError('DateTime must be an ISO 8601 string', { extensions: { code: ErrorCode.BAD_USER_INPUT } });
     return date;
   },
   parseLiteral(ast) {
     if (ast.kind !== Kind.STRING || Number.isNaN(new Date(ast.value).getTime())) {
-      throw new GraphQLError('DateTime must be an ISO 8601 string', { extensions: { code: 'BAD_USER_INPUT' } });
+      throw new GraphQLError('DateTime must be an ISO 8601 string', { extensions: { code: ErrorCode.BAD_USER_INPUT } });
     }
     return new Date(ast.value);
   },

@@ -2,10 +2,11 @@ import type { IncomingMessage, Server } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, specifiedRules, validate, type GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
+import { CloseCode } from 'graphql-ws';
+import { useServer, type Extra as WsExtra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { ForgedIdentityError, verifyAccessToken, verifyViewerHeaders, type Viewer } from '@supergraph/auth';
-import { ErrorCode } from '@supergraph/errors';
+import { ForgedIdentityError, verifyViewerHeaders, type Viewer } from '@supergraph/auth';
+import { ErrorCode, WebSocketCloseCode } from '@supergraph/errors';
 import { maskErrors } from './errors';
 import { closeServer, createHttpService, createMetrics, graphqlHandler, listen, type Route, type ServiceMetrics } from './http';
 import type { Logger } from './logger';
@@ -20,14 +21,11 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   createContext: (viewer: Viewer | null) => TContext;
   /** Extra HTTP routes, e.g. internal endpoints. */
   routes?: Record<string, Route>;
-  /** Serve graphql-ws on `/graphql` for this subgraph's subscriptions. */
-  subscriptions?: {
-    /**
-     * Until the router serves subscriptions, clients may connect here directly with an access token
-     * in `connectionParams.authorization`; the router itself sends signed identity headers.
-     */
-    jwtSecret?: string;
-  };
+  /**
+   * Serve graphql-ws on `/graphql` for this subgraph's subscriptions. Only the router's identity is
+   * accepted there (signed, per subscription or per connection); clients subscribe through the router.
+   */
+  subscriptions?: boolean;
   ready?: () => Promise<boolean>;
   production?: boolean;
   maxBodyBytes?: number;
@@ -88,8 +86,7 @@ export async function startSubgraphService<TContext extends BaseContext>(
   let disposeWs: (() => Promise<void>) | undefined;
   if (options.subscriptions) {
     const wss = new WebSocketServer({ server, path: '/graphql' });
-    const jwtSecret = options.subscriptions.jwtSecret;
-    type Extra = { viewer?: Viewer | null; operationViewers?: Map<string, Viewer | null> };
+    type Extra = WsExtra & { viewer?: Viewer | null; operationViewers?: Map<string, Viewer | null> };
     const cleanup = useServer(
       {
         schema: options.schema,
@@ -97,12 +94,20 @@ export async function startSubgraphService<TContext extends BaseContext>(
         validate: options.production
           ? (schema, document) => validate(schema, document, [...specifiedRules, NoSchemaIntrospectionCustomRule]).map(withoutSuggestions)
           : undefined,
-        onConnect: async (ctx) => {
+        onConnect: (ctx) => {
+          const extra = ctx.extra as Extra;
+          // Closed here with the code that says why; graphql-ws's own close on `false` is then a no-op.
+          const refuseSocket = (code: number, reason: string) => {
+            extra.socket.close(code, reason);
+            return false;
+          };
           try {
-            (ctx.extra as Extra).viewer = await viewerFromConnectionParams(ctx.connectionParams ?? {}, options.identitySecret, jwtSecret);
+            extra.viewer = viewerFromConnectionParams(ctx.connectionParams ?? {}, options.identitySecret);
             return true;
-          } catch {
-            return false; // graphql-ws closes with 4403 Forbidden
+          } catch (error) {
+            if (error instanceof ForgedIdentityError) return refuseSocket(CloseCode.Forbidden, 'Forbidden');
+            options.logger.error('graphql-ws connection could not be identified', { error });
+            return refuseSocket(WebSocketCloseCode.InternalError, 'Internal error');
           }
         },
         // The router multiplexes many callers over one connection: each subscription may carry
@@ -148,14 +153,13 @@ export async function startSubgraphService<TContext extends BaseContext>(
   };
 }
 
-async function viewerFromConnectionParams(params: Record<string, unknown>, identitySecret: string, jwtSecret?: string): Promise<Viewer | null> {
+/**
+ * The connection's identity: headers the router signed, or nobody (the router itself connects without
+ * any and signs each subscription). A user's own credentials are refused like a forged identity:
+ * clients subscribe through the router, which verifies them.
+ */
+function viewerFromConnectionParams(params: Record<string, unknown>, identitySecret: string): Viewer | null {
   const headers = Object.fromEntries(Object.entries(params).map(([k, v]) => [k.toLowerCase(), typeof v === 'string' ? v : undefined]));
-  const signed = verifyViewerHeaders(headers, identitySecret);
-  if (signed) return signed;
-  const authorization = headers.authorization;
-  if (authorization && jwtSecret) {
-    const token = authorization.replace(/^Bearer\s+/i, '');
-    return (await verifyAccessToken(token, jwtSecret)).viewer;
-  }
-  return null;
+  if (headers.authorization !== undefined || headers['x-api-key'] !== undefined) throw new ForgedIdentityError('Client credentials are accepted by the router only');
+  return verifyViewerHeaders(headers, identitySecret);
 }

@@ -59,7 +59,7 @@ export class SubscriptionAdmission {
     try {
       document = parse(request.query, { maxTokens: this.operationLimits.maxTokens });
     } catch (error) {
-      return refuse((error as Error).message, 'GRAPHQL_PARSE_FAILED');
+      return refuse((error as Error).message, ErrorCode.GRAPHQL_PARSE_FAILED);
     }
     const tooMuch = documentLimitError(document, this.operationLimits);
     if (tooMuch) {
@@ -70,13 +70,13 @@ export class SubscriptionAdmission {
     if (errors.length) {
       return {
         errors: errors.map((e) => {
-          const error = new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+          const error = new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED } });
           return this.hideSuggestions ? withoutSuggestions(error) : error;
         }),
       };
     }
     const operation = getOperationAST(document, request.operationName);
-    if (!operation) return refuse('Could not determine which operation to run', 'BAD_REQUEST');
+    if (!operation) return refuse('Could not determine which operation to run', ErrorCode.BAD_REQUEST);
     const fragments = Object.fromEntries(
       document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
     );

@@ -72,7 +72,7 @@ function sendErrors(res: ServerResponse, status: number, errors: GraphQLError[],
   sendJson(res, status, { errors: errors.map(errorJson) }, headers);
 }
 
-const badRequest = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_REQUEST' } });
+const badRequest = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.BAD_REQUEST } });
 
 /** The content types a cross-site form or `fetch` may send without a CORS preflight. */
 const NON_PREFLIGHTED_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
@@ -193,7 +193,7 @@ export function createHttpSubscriptions(options: {
       shutdown: async (graceMs) => {
         if (gone) return;
         stopping = true;
-        res.write(framing.transportError([new GraphQLError('The router is shutting down; subscribe again', { extensions: { code: 'SHUTTING_DOWN' } })]));
+        res.write(framing.transportError([new GraphQLError('The router is shutting down; subscribe again', { extensions: { code: ErrorCode.SHUTTING_DOWN } })]));
         const closed = new Promise<void>((resolve) => (res.closed ? resolve() : res.once('close', () => resolve())));
         void source.return?.();
         const timer = setTimeout(() => res.destroy(), graceMs);
@@ -236,7 +236,7 @@ export function createHttpSubscriptions(options: {
 
   async function handle(req: IncomingMessage, res: ServerResponse, protocol: HttpSubscriptionProtocol) {
     const framing = framings[protocol];
-    if (closing) return sendErrors(res, 503, [new GraphQLError('The router is shutting down', { extensions: { code: 'SHUTTING_DOWN' } })]);
+    if (closing) return sendErrors(res, 503, [new GraphQLError('The router is shutting down', { extensions: { code: ErrorCode.SHUTTING_DOWN } })]);
     if (req.method !== 'GET' && req.method !== 'POST') return sendErrors(res, 405, [badRequest('Use GET or POST')], { allow: 'GET, POST' });
     if (!preflighted(req)) {
       return sendErrors(res, 400, [

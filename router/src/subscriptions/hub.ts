@@ -1,7 +1,6 @@
-import type { ServiceMap } from '@apollo/gateway';
 import { GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
 import { ErrorCode } from '@supergraph/errors';
-import type { Logger } from '@supergraph/service-kit';
+import { BoundedQueue, type Logger } from '@supergraph/service-kit';
 import type { RouterContext } from '../context';
 import type { SubscriptionPlanner, SubscriptionPlan } from './plan';
 import { dedupeKey, type UpstreamConnections } from './upstream';
@@ -17,65 +16,9 @@ export interface SubscribeRequest {
 /** A client's queue. Bounded: a client that falls this far behind loses its oldest events, not the router's memory. */
 const CLIENT_QUEUE_LIMIT = 100;
 
-class ClientStream implements AsyncIterableIterator<ExecutionResult> {
-  private readonly queue: ExecutionResult[] = [];
-  private waiting?: (r: IteratorResult<ExecutionResult>) => void;
-  private done = false;
-  dropped = 0;
-
-  constructor(private readonly onReturn: () => void) {}
-
-  push(result: ExecutionResult) {
-    if (this.done) return;
-    if (this.waiting) {
-      const resolve = this.waiting;
-      this.waiting = undefined;
-      resolve({ value: result, done: false });
-      return;
-    }
-    this.queue.push(result);
-    if (this.queue.length > CLIENT_QUEUE_LIMIT) {
-      this.queue.shift();
-      this.dropped++;
-    }
-  }
-
-  /** Ends the stream after what is queued (and `last`, if given). */
-  end(last?: ExecutionResult) {
-    if (this.done) return;
-    if (last) this.push(last);
-    this.done = true;
-    if (this.waiting && this.queue.length === 0) {
-      this.waiting({ value: undefined, done: true });
-      this.waiting = undefined;
-    }
-  }
-
-  next(): Promise<IteratorResult<ExecutionResult>> {
-    if (this.queue.length) return Promise.resolve({ value: this.queue.shift()!, done: false });
-    if (this.done) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve) => (this.waiting = resolve));
-  }
-
-  return(): Promise<IteratorResult<ExecutionResult>> {
-    if (!this.done) {
-      this.done = true;
-      this.queue.length = 0;
-      this.waiting?.({ value: undefined, done: true });
-      this.waiting = undefined;
-    }
-    this.onReturn();
-    return Promise.resolve({ value: undefined, done: true });
-  }
-
-  [Symbol.asyncIterator]() {
-    return this;
-  }
-}
-
 interface Shared {
   plan: SubscriptionPlan;
-  listeners: Set<ClientStream>;
+  listeners: Set<BoundedQueue<ExecutionResult>>;
   /** The latest resolved event, replayed to a client that joins later (it starts from the current state). */
   last?: ExecutionResult;
   stop: () => void;
@@ -94,7 +37,6 @@ export class SubscriptionHub {
   constructor(
     private readonly planner: SubscriptionPlanner,
     private readonly upstream: UpstreamConnections,
-    private readonly serviceMap: ServiceMap,
     private readonly logger: Logger,
   ) {}
 
@@ -110,13 +52,16 @@ export class SubscriptionHub {
     if (!entry) entry = this.open(key, plan, request);
     const shared = entry;
     let expiry: NodeJS.Timeout | undefined;
-    const stream = new ClientStream(() => {
-      clearTimeout(expiry);
-      shared.listeners.delete(stream);
-      if (shared.listeners.size === 0 && this.shared.get(key) === shared) {
-        this.shared.delete(key);
-        shared.stop();
-      }
+    const stream: BoundedQueue<ExecutionResult> = new BoundedQueue({
+      limit: CLIENT_QUEUE_LIMIT,
+      onReturn: () => {
+        clearTimeout(expiry);
+        shared.listeners.delete(stream);
+        if (shared.listeners.size === 0 && this.shared.get(key) === shared) {
+          this.shared.delete(key);
+          shared.stop();
+        }
+      },
     });
     shared.listeners.add(stream);
     if (shared.last) stream.push(shared.last);
@@ -147,7 +92,7 @@ export class SubscriptionHub {
         next: (event) => {
           entry.tail = entry.tail.then(async () => {
             try {
-              broadcast(await this.planner.resolveEvent(plan, event, { serviceMap: this.serviceMap, context: request.context, variables: request.variables }));
+              broadcast(await this.planner.resolveEvent(plan, event, { context: request.context, variables: request.variables }));
             } catch (error) {
               this.logger.error('subscription event could not be resolved', { error });
               broadcast({ data: null, errors: [new GraphQLError('Internal server error', { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } })] });

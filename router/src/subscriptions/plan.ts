@@ -1,9 +1,10 @@
 import '../privacy'; // first, before @apollo/gateway loads: Apollo's data collection off unless opted in
-import { buildOperationContext, executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
-import { operationFromDocument, Supergraph, type Schema } from '@apollo/federation-internals';
-import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from '@apollo/query-planner';
-import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { buildOperationContext, executeQueryPlan, type GraphQLDataSource } from '@apollo/gateway';
+import { operationFromDocument } from '@apollo/federation-internals';
+import type { FetchNode, PlanNode, QueryPlan } from '@apollo/query-planner';
+import { GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { RouterContext } from '../context';
+import type { SupergraphRuntime } from '../runtime';
 
 /**
  * The name under which an event stands in for the primary fetch when the rest of a subscription
@@ -27,27 +28,19 @@ export interface SubscriptionPlan {
  * resolves each event by executing the rest with `@apollo/gateway`'s own `executeQueryPlan`.
  */
 export class SubscriptionPlanner {
-  private readonly supergraph: Supergraph;
-  private readonly planner: QueryPlanner;
-  private readonly apiSchema: Schema;
-  readonly supergraphSchema: GraphQLSchema;
-  readonly apiGraphQLSchema: GraphQLSchema;
   private readonly cache = new Map<string, SubscriptionPlan>();
 
-  constructor(supergraphSdl: string, private readonly maxCachedPlans = 1000) {
-    this.supergraph = Supergraph.build(supergraphSdl);
-    this.planner = new QueryPlanner(this.supergraph);
-    this.apiSchema = this.supergraph.apiSchema();
-    this.supergraphSchema = this.supergraph.schema.toGraphQLJSSchema();
-    this.apiGraphQLSchema = this.apiSchema.toGraphQLJSSchema();
-  }
+  constructor(
+    private readonly runtime: SupergraphRuntime,
+    private readonly maxCachedPlans = 1000,
+  ) {}
 
   plan(document: DocumentNode, source: string, operationName?: string): SubscriptionPlan {
     const key = `${operationName ?? ''}\n${source}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const operation = operationFromDocument(this.apiSchema, document, { operationName });
-    const queryPlan = this.planner.buildQueryPlan(operation);
+    const operation = operationFromDocument(this.runtime.apiSchema, document, { operationName });
+    const queryPlan = this.runtime.planner.buildQueryPlan(operation);
     const node = queryPlan.node;
     if (!node || node.kind !== 'Subscription') throw new GraphQLError('Only subscription operations are planned here');
     const primary: FetchNode = node.primary;
@@ -68,18 +61,19 @@ export class SubscriptionPlanner {
   async resolveEvent(
     plan: SubscriptionPlan,
     event: ExecutionResult,
-    { serviceMap, context, variables }: { serviceMap: ServiceMap; context: RouterContext; variables: Record<string, unknown> },
+    { context, variables }: { context: RouterContext; variables: Record<string, unknown> },
   ): Promise<ExecutionResult> {
     if (!event.data) return event;
     const eventSource: GraphQLDataSource = { process: async () => ({ data: event.data, errors: event.errors as never }) };
-    const operationContext = buildOperationContext({ schema: this.supergraphSchema, operationDocument: plan.document, operationName: plan.operationName });
+    const { supergraphSchema, apiSchema, serviceMap } = this.runtime;
+    const operationContext = buildOperationContext({ schema: supergraphSchema, operationDocument: plan.document, operationName: plan.operationName });
     const result = await executeQueryPlan(
       plan.perEvent,
       { ...serviceMap, [EVENT_SERVICE]: eventSource },
       { request: { variables }, context, logger: undefined, metrics: {} } as never,
       operationContext,
-      this.supergraphSchema,
-      this.apiSchema,
+      supergraphSchema,
+      apiSchema,
     );
     return result as ExecutionResult;
   }

@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import type { ExecutionResult } from 'graphql';
 import { signViewerHeaders, type Viewer } from '@supergraph/auth';
 import type { Logger } from '@supergraph/service-kit';
+import { identityKey } from '../identity';
 
 export interface UpstreamRequest {
   serviceName: string;
@@ -186,6 +187,5 @@ async function dispose(client: Client) {
 
 /** Subscriptions with the same operation, variables and identity share one upstream subscription. */
 export function dedupeKey(source: string, operationName: string | undefined, variables: Record<string, unknown>, viewer: Viewer | null): string {
-  const identity = viewer ? `${viewer.kind}:${viewer.userId}:${[...viewer.roles].sort().join(',')}:${viewer.apiKeyId ?? ''}` : 'anonymous';
-  return createHash('sha256').update(source).update('\0').update(operationName ?? '').update('\0').update(JSON.stringify(variables)).update('\0').update(identity).digest('base64url');
+  return createHash('sha256').update(source).update('\0').update(operationName ?? '').update('\0').update(JSON.stringify(variables)).update('\0').update(identityKey(viewer)).digest('base64url');
 }

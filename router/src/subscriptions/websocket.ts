@@ -1,14 +1,14 @@
 import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
-import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
+import { GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
-import { ErrorCode } from '@supergraph/errors';
+import { ErrorCode, WebSocketCloseCode } from '@supergraph/errors';
 import type { Logger } from '@supergraph/service-kit';
 import type { RouterContext } from '../context';
 import type { SubscriptionAdmission, SubscriptionLimits } from './admission';
 import type { SubscriptionHub } from './hub';
-import type { SubscriptionPlanner } from './plan';
 
 export type { SubscriptionLimits } from './admission';
 
@@ -26,15 +26,22 @@ interface OperationContextValue {
 
 const stateOf = (extra: unknown) => (extra as { state: ConnectionState }).state;
 
+/** Credentials that were checked and refused (as opposed to a failure to check them). */
+const refusedCredentials = (error: unknown) => error instanceof GraphQLError && error.extensions.code === ErrorCode.UNAUTHENTICATED;
+
 /**
  * graphql-ws on the router's `/graphql`. The caller authenticates once, in `connectionParams`
  * (`authorization: "Bearer <token>"` or `x-api-key`); a missing or bad credential closes the
- * socket with 4403. Subscriptions go to the hub; queries and mutations sent over the socket run
- * through the same Apollo Server as HTTP.
+ * socket with 4403 (`CloseCode.Forbidden`, as HTTP answers 401/403). A failure to check them (the
+ * API-key verification down, a bug) is ours, not the client's: it is logged and the socket closes
+ * with 1011 (as HTTP answers 500), so clients and dashboards tell an outage from a bad token.
+ * Subscriptions go to the hub; queries and mutations sent over the socket run through the same
+ * Apollo Server as HTTP.
  */
 export function attachWebSocketServer(options: {
   server: Server;
-  planner: SubscriptionPlanner;
+  /** The API schema (the runtime's, as Apollo Server serves it). */
+  schema: GraphQLSchema;
   hub: SubscriptionHub;
   apollo: ApolloServer<RouterContext>;
   authenticate: (params: Record<string, unknown>) => Promise<RouterContext>;
@@ -46,21 +53,29 @@ export function attachWebSocketServer(options: {
   logger: Logger;
 }) {
   const wss = new WebSocketServer({ server: options.server, path: '/graphql', maxPayload: 256 * 1024 });
-  const schema = options.planner.apiGraphQLSchema;
+  const schema = options.schema;
   const refuse = (message: string, code: string, extra: Record<string, unknown> = {}) => [new GraphQLError(message, { extensions: { code, ...extra } })];
 
   const cleanup = useServer(
     {
       schema,
       onConnect: async (ctx) => {
-        try {
-          const router = await options.authenticate(ctx.connectionParams ?? {});
-          if (!router.viewer && !options.allowAnonymous) return false;
-          (ctx.extra as { state?: ConnectionState }).state = { router, subscriptions: 0 };
-          return true;
-        } catch {
+        // Closed here with the code that says why; graphql-ws's own close on `false` is then a no-op.
+        const refuseSocket = (code: number, reason: string) => {
+          (ctx.extra as Extra).socket.close(code, reason);
           return false;
+        };
+        let router: RouterContext;
+        try {
+          router = await options.authenticate(ctx.connectionParams ?? {});
+        } catch (error) {
+          if (refusedCredentials(error)) return refuseSocket(CloseCode.Forbidden, 'Forbidden');
+          options.logger.error('graphql-ws connection could not be authenticated', { error });
+          return refuseSocket(WebSocketCloseCode.InternalError, 'Internal error');
         }
+        if (!router.viewer && !options.allowAnonymous) return refuseSocket(CloseCode.Forbidden, 'Forbidden');
+        (ctx.extra as { state?: ConnectionState }).state = { router, subscriptions: 0 };
+        return true;
       },
       onSubscribe: (ctx, _id, payload) => {
         const connection = stateOf(ctx.extra);
@@ -107,7 +122,7 @@ export function attachWebSocketServer(options: {
   return {
     /** Tells every client the router is going away (1001) and stops accepting sockets. */
     async close() {
-      for (const socket of wss.clients) socket.close(1001, 'Router shutting down');
+      for (const socket of wss.clients) socket.close(WebSocketCloseCode.GoingAway, 'Router shutting down');
       await cleanup.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createClient, type Client as WsClient, type FormattedExecutionResult } from 'graphql-ws';
+import { CloseCode, createClient, type Client as WsClient, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { Messaging, RunningSubgraph } from '@supergraph/service-kit';
-import { cleanupTestResources, eventually, testDatabaseUrl, testMessaging, viewerHeaders } from '@supergraph/testkit';
+import { issueAccessToken } from '@supergraph/auth';
+import { cleanupTestResources, eventually, testDatabaseUrl, testMessaging, TEST_JWT_SECRET, viewerHeaders } from '@supergraph/testkit';
 import { Caller, countingPubSub, FakeProducts, startOrders } from './helpers';
 
-/** `orderStatusChanged` over graphql-ws, as the router (or a client with signed headers) uses it. */
+/** `orderStatusChanged` over graphql-ws, as the router uses it (signed identity); user credentials are refused. */
 describe('following an order live', () => {
   let orders: RunningSubgraph;
   let messaging: Messaging;
@@ -95,6 +96,22 @@ describe('following an order live', () => {
     await products.reserve(id);
     await alice.awaitStatus(id, 'CONFIRMED');
     await eventually(async () => pubsub.open === 0, { message: 'no open pub/sub subscription' });
+  });
+
+  it("refuses a direct connection with a user's valid access token, or a forged identity (4403): clients subscribe through the router", async () => {
+    const customer = new Caller(url);
+    const { id } = await customer.placeOrder([[kettle, 1]]);
+    const token = await issueAccessToken({ id: customer.userId, roles: ['CUSTOMER'] }, { secret: TEST_JWT_SECRET, ttlSeconds: 60 });
+    const forged = { ...viewerHeaders(customer.userId, ['CUSTOMER']) };
+    for (const key of Object.keys(forged)) if (/signature/i.test(key)) forged[key] = 'x'.repeat(forged[key].length);
+    for (const connectionParams of [{ authorization: `Bearer ${token}` }, forged]) {
+      const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true });
+      clients.push(client);
+      const sub = follow(client, id);
+      await eventually(async () => sub.error !== undefined, { message: 'the refusal' });
+      expect(sub.error).toMatchObject({ code: CloseCode.Forbidden });
+      expect(sub.events).toEqual([]);
+    }
   });
 
   it('releases its pub/sub subscription as soon as the client leaves, while waiting for a change', async () => {
