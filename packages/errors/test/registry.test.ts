@@ -13,10 +13,15 @@ const SCANNED = ['packages', 'subgraphs', 'router', 'embedded', 'test'];
 /** `code: 'X'`, `code = 'X'`, `code === 'X'`, and in tests `expect(….code).toBe('X')`. */
 const LITERALS = [/\bcode\s*(?::|===?|!==?)\s*['"`]([A-Z][A-Z0-9_]*)['"`]/g, /\.code\)\.toBe\(\s*['"`]([A-Z][A-Z0-9_]*)['"`]/g];
 
+/** Node's system error codes (`ENOENT`, `ECONNREFUSED`, the network guard's `ENETWORKGUARD`) are not GraphQL codes. */
+const SYSTEM_ERROR_CODE = /^E[A-Z]+$/;
+
 function codeLiterals(text: string): { code: string; line: number }[] {
   const found: { code: string; line: number }[] = [];
   for (const pattern of LITERALS) {
-    for (const match of text.matchAll(pattern)) found.push({ code: match[1], line: text.slice(0, match.index).split('\n').length });
+    for (const match of text.matchAll(pattern)) {
+      if (!SYSTEM_ERROR_CODE.test(match[1])) found.push({ code: match[1], line: text.slice(0, match.index).split('\n').length });
+    }
   }
   return found;
 }
