@@ -1,5 +1,4 @@
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The guard's absolute path, so that it loads whatever directory a spawned process starts in. */
@@ -12,7 +11,10 @@ export const NETWORK_GUARD = join(__dirname, 'network-guard.cjs');
  * test/network-guard-teardown.ts fails the run when anything was recorded.
  */
 export default function setup() {
-  process.env.NETWORK_GUARD_LOG ||= join(tmpdir(), `network-guard-${process.pid}-${Date.now()}.jsonl`);
+  // Under the repository, not the shared /tmp, where another run's clean-up could delete it mid-run.
+  const dir = join(__dirname, '../node_modules/.cache/network-guard');
+  mkdirSync(dir, { recursive: true });
+  process.env.NETWORK_GUARD_LOG ||= join(dir, `${process.pid}-${Date.now()}.jsonl`);
   writeFileSync(process.env.NETWORK_GUARD_LOG, '');
   const options = process.env.NODE_OPTIONS ?? '';
   if (!options.includes(NETWORK_GUARD)) {
