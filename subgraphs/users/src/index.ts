@@ -1,8 +1,13 @@
 import { runSubgraphMain } from '@supergraph/service-kit';
+import { readUsersEnv } from './env';
 import { createUsersSubgraph } from './server';
 
-const ttl = Number(process.env.ACCESS_TOKEN_TTL_SECONDS ?? 900);
-runSubgraphMain(createUsersSubgraph({ accessTokenTtlSeconds: ttl }), { defaultPort: 4001 }).catch((error) => {
+async function main() {
+  const env = readUsersEnv();
+  await runSubgraphMain(createUsersSubgraph({ accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS }), { defaultPort: 4001 });
+}
+
+main().catch((error) => {
   console.error(error);
   process.exit(1);
 });
