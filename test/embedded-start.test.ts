@@ -28,15 +28,15 @@ function startEmbedded(dataDir: string): Promise<Embedded> {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`the supergraph did not start:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {
-      output += chunk;
+      output += chunk.toString();
       const match = /Supergraph ready: (\S+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve({ child, url: match[1], exited });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     void exited.then((code) => reject(new Error(`the supergraph exited with ${code} before it was ready:\n${output}`)));
   });
 }

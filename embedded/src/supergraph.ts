@@ -11,7 +11,7 @@ export const SUPERGRAPH_FILE = join(ROOT, 'schema/supergraph.graphql');
 
 /** The subgraphs in schema/subgraphs.json order, with their default ports. */
 export function subgraphManifest(): { name: string; port: number }[] {
-  return JSON.parse(readFileSync(join(ROOT, 'schema/subgraphs.json'), 'utf8')).subgraphs;
+  return (JSON.parse(readFileSync(join(ROOT, 'schema/subgraphs.json'), 'utf8')) as { subgraphs: { name: string; port: number }[] }).subgraphs;
 }
 
 export interface SupergraphOptions {
@@ -43,6 +43,7 @@ export interface RunningSupergraph {
   close(): Promise<void>;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each subgraph has its own context type; one record holds all three
 export function subgraphDefinitions(options: { accessTokenTtlSeconds?: number } = {}): Record<string, SubgraphDefinition<any>> {
   return {
     users: createUsersSubgraph(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),

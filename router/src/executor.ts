@@ -1,3 +1,7 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-return, no-restricted-syntax --
+   This executor walks response data of any shape (JSON from subgraphs, keyed by the client's
+   aliases) and calls @apollo/gateway's and @apollo/query-planner's internals, which are typed
+   loosely or not at all: `any` is the honest type of that data. */
 import { ApolloGateway, buildOperationContext, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import { ERRORS, errorCodeDef, operationFromDocument, Supergraph, type Operation } from '@apollo/federation-internals';
 import { evaluateCondition, QueryPlanner, type FetchNode, type PlanNode, type QueryPlan, type QueryPlanSelectionNode } from '@apollo/query-planner';
@@ -19,7 +23,6 @@ import {
   type GraphQLOutputType,
   type GraphQLSchema,
   type SelectionSetNode,
-  type ValueNode,
 } from 'graphql';
 
 /**
@@ -106,7 +109,7 @@ function conditionsOf(directives: readonly DirectiveNode[] | undefined): Conditi
     if (name === 'defer' || name === 'stream') throw new NotFastPath(`@${name}`);
     if (name !== 'skip' && name !== 'include') continue;
     const arg = d.arguments?.find((a) => a.name.value === 'if');
-    const value = arg?.value as ValueNode | undefined;
+    const value = arg?.value;
     if (!value) continue;
     if (value.kind === Kind.BOOLEAN) out.push({ skip: name === 'skip', value: value.value });
     else if (value.kind === Kind.VARIABLE) out.push({ skip: name === 'skip', variable: value.name.value });
@@ -476,8 +479,8 @@ async function executeFetch(state: ExecutionState, fetch: FetchNode, cursor: Cur
       incomingRequestContext: state.rc,
       context: state.rc.context,
       document: fetch.operationDocumentNode,
-      pathInIncomingRequest: cursor.path as never,
-    } as never);
+      pathInIncomingRequest: cursor.path,
+    });
     if (response.errors) {
       let hydrated: (string | number)[][] | undefined;
       const errorPath = (path: ReadonlyArray<string | number> | undefined) => {
@@ -566,12 +569,12 @@ export function fastGateway(gateway: ApolloGateway, options: FastExecutorOptions
 
   const prepare = (rc: RequestContext, schema: GraphQLSchema): Prepared | null => {
     try {
-      const { operation: definition, fragments } = buildOperationContext({ schema, operationDocument: rc.document!, operationName: rc.request.operationName });
+      const { operation: definition, fragments } = buildOperationContext({ schema, operationDocument: rc.document, operationName: rc.request.operationName });
       if (definition.operation !== 'query') return null;
       const rootType = schema.getQueryType();
       if (!rootType) return null;
       const shape = compileSelectionSet(schema, rootType, definition.selectionSet, fragments);
-      const operation = operationFromDocument(apiSchema, rc.document!, { operationName: rc.request.operationName });
+      const operation = operationFromDocument(apiSchema, rc.document, { operationName: rc.request.operationName });
       const plan = planner.buildQueryPlan(operation);
       if (plan.node?.kind === 'Subscription' || !planIsFast(plan.node)) return null;
       const defaults = { ...operation.collectDefaultedVariableValues() };
@@ -609,7 +612,7 @@ export function fastGateway(gateway: ApolloGateway, options: FastExecutorOptions
 
   const execute = async (prepared: Prepared, rc: RequestContext, schema: GraphQLSchema): Promise<ExecutionResult> => {
     if (prepared.hasVariables) {
-      const definition = buildOperationContext({ schema, operationDocument: rc.document!, operationName: rc.request.operationName }).operation;
+      const definition = buildOperationContext({ schema, operationDocument: rc.document, operationName: rc.request.operationName }).operation;
       const { errors } = getVariableValues(schema, definition.variableDefinitions ?? [], rc.request.variables ?? {});
       if (errors?.length) return { errors };
     }
@@ -625,6 +628,7 @@ export function fastGateway(gateway: ApolloGateway, options: FastExecutorOptions
       if (!(error instanceof NeedsCompletion)) throw error;
       // Value completion as the gateway does it, errors and all.
       stats.completion++;
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when value completion is needed: an internal module of @apollo/gateway, not in its exports
       computeResponse ??= require('@apollo/gateway/dist/resultShaping').computeResponse;
       const completed = computeResponse!({ operation: prepared.operation, variables: rc.request.variables, input: unfiltered, introspectionHandling: () => null });
       if (state.errors.length === 0 && completed.errors.length > 0) return { extensions: { valueCompletion: completed.errors }, data: completed.data };

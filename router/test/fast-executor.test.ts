@@ -12,7 +12,7 @@ import { startRouter, type RunningRouter } from '../src/server';
  * (fragments, aliases, @skip/@include, abstract types, @requires, subgraph errors and their
  * paths, value completion of bad subgraph data, invalid variables).
  */
-async function serve(handler: (body: { query: string; variables?: Record<string, unknown> }) => Promise<unknown> | unknown): Promise<{ url: string; close(): Promise<void> }> {
+async function serve(handler: (body: { query: string; variables?: Record<string, unknown> }) => unknown): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));

@@ -51,8 +51,8 @@ export async function spawnService(
         /* not a log line */
       }
     };
-    createInterface({ input: child.stderr! }).on('line', onLine);
-    createInterface({ input: child.stdout! }).on('line', onLine);
+    createInterface({ input: child.stderr }).on('line', onLine);
+    createInterface({ input: child.stdout }).on('line', onLine);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`${name} exited with ${code}:\n${lines.join('\n')}`));

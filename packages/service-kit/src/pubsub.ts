@@ -54,6 +54,7 @@ function iteratorFrom<T>(attach: (push: Listener) => () => void, bufferSize: num
     return: finish,
     throw(error?: unknown) {
       void finish();
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- AsyncIterator.throw() rejects with whatever it was given
       return Promise.reject(error);
     },
     [Symbol.asyncIterator]() {

@@ -33,7 +33,9 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
   name: string;
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<TContext> | GraphQLResolverMap<TContext>[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity classes
   entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
   migrations: MixedList<Function | string>;
   createContext(viewer: Viewer | null, runtime: SubgraphRuntime): TContext;
   /** Event handlers by topic; each runs in a transaction that also records the event as processed. */

@@ -20,6 +20,7 @@ export function createUsersSubgraph(settings: Partial<typeof DEFAULT_AUTH_SETTIN
   return {
     name: 'users',
     typeDefs,
+    // eslint-disable-next-line no-restricted-syntax -- the generated Resolvers type is stricter than @apollo/subgraph's resolver map; a typed defineSubgraph replaces this cast
     resolvers: resolvers as never,
     entities: [User, Address, RefreshToken, ApiKey],
     migrations: [CreateEventTables1763800000000, CreateUsers1763800000100],

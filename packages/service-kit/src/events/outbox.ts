@@ -145,6 +145,7 @@ export class OutboxRelay {
   }
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a handler declares the payload type of the events it subscribes to
 export type EventHandler = (event: DomainEvent<any>, manager: EntityManager) => Promise<void>;
 
 /**

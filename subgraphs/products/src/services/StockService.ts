@@ -113,6 +113,7 @@ export class StockService {
     if (typeof orderId !== 'string' || !isUuid(orderId)) return;
     const lines = (event.payload as { items?: unknown }).items;
     const items = Array.isArray(lines)
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- lines come from another subgraph's event: String() of whatever arrived names it in the rejection
       ? lines.map((line) => ({ productId: String((line as { productId?: unknown })?.productId ?? ''), requested: Number((line as { quantity?: unknown })?.quantity) || 0, available: 0 }))
       : [];
     await this.runtime.emit<StockRejected>(manager, ProductTopics.stockRejected, { orderId, reason: 'The order lines are not valid', items });
