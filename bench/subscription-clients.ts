@@ -127,7 +127,11 @@ process.on('message', async (message: ToClients) => {
         let done = false;
         const sink: Sink = {
           first: () => {
-            if (!done) ((done = true), ready++, report());
+            if (!done) {
+              done = true;
+              ready++;
+              report();
+            }
           },
           cancelled: () => {
             times.push([group.orderId, now()]);
@@ -135,7 +139,11 @@ process.on('message', async (message: ToClients) => {
           },
           failed: (error) => {
             noteError(error);
-            if (!done) ((done = true), failed++, report());
+            if (!done) {
+              done = true;
+              failed++;
+              report();
+            }
           },
         };
         if (message.protocol === 'ws') openWs(message.url, message.query, group.orderId, group.token, sink);

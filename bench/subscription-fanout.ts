@@ -179,7 +179,10 @@ async function measure(scenario: Scenario, n: number, subgraphs: Record<string, 
     for (;;) {
       const total = delivered.reduce((a, b) => a + b, 0);
       if (total >= ready || Date.now() > deadline) break;
-      if (total !== last) ((last = total), (stillSince = Date.now()));
+      if (total !== last) {
+        last = total;
+        stillSince = Date.now();
+      }
       else if (Date.now() - stillSince > 10_000) break;
       await sleep(20);
     }
@@ -198,7 +201,7 @@ async function measure(scenario: Scenario, n: number, subgraphs: Record<string, 
     const firstError = readies.find((r) => r.firstError)?.firstError ?? collected.find((c) => c.firstError)?.firstError;
     return { scenario: label, n, latencies, afterCommit, errors, firstError, rssBeforeKb, rssAfterKb, connectSeconds };
   } finally {
-    for (const proc of procs) proc.connected && proc.send({ type: 'close' } satisfies ToClients);
+    for (const proc of procs) if (proc.connected) proc.send({ type: 'close' } satisfies ToClients);
     await Promise.all(procs.map((p) => Promise.race([new Promise((r) => p.once('exit', r)), sleep(5000).then(() => stop(p))])));
     await stop(router);
   }

@@ -32,7 +32,7 @@ describe('checkout journey through the router', () => {
     expect(categories.length).toBeGreaterThanOrEqual(6);
     const seen: string[] = [];
     let after: string | null = null;
-    let prices: number[] = [];
+    const prices: number[] = [];
     for (let page = 0; page < 50; page++) {
       const { products }: { products: any } = await customer.data(
         `query($after: String) { products(filter: { minPrice: 500, inStock: true }, sort: { field: PRICE, direction: ASC }, first: 7, after: $after) {

@@ -189,7 +189,7 @@ describe('a slow subscriber', () => {
     };
     ticker = await startSubgraphService({
       name: 'ticker',
-      schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
+      schema: buildSubgraphSchema({ typeDefs, resolvers }),
       identitySecret: TEST_IDENTITY_SECRET,
       logger: testLogger,
       createContext: () => ({}),

@@ -246,7 +246,7 @@ describe('subscriptions over HTTP (SSE and multipart)', () => {
 
   it('applies the CSRF rule: a simple GET is refused, a GET with apollo-require-preflight streams', async () => {
     const orderId = await confirmedOrder('get-order-1');
-    const url = `${sg.url}?${new URLSearchParams({ query: ORDER_EVENTS, variables: JSON.stringify({ id: orderId }) })}`;
+    const url = `${sg.url}?${new URLSearchParams({ query: ORDER_EVENTS, variables: JSON.stringify({ id: orderId }) }).toString()}`;
     const refused = await fetch(url, { headers: { accept: SSE, authorization: `Bearer ${customer.token}` } });
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');

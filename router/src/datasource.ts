@@ -71,7 +71,7 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<RouterConte
 
     const response = await this.fetcher_.post(this.target, headers, body, key);
     if ('incomingRequestContext' in options) restrictCachePolicy(options.incomingRequestContext, response);
-    if (response.status < 200 || response.status >= 300) throw errorFromResponse(this.url!, response);
+    if (response.status < 200 || response.status >= 300) throw errorFromResponse(this.url, response);
     // Parsed once per upstream response; callers that shared it each get their own copy (the
     // executor merges into what it receives), which costs about a quarter of parsing again.
     const parsed = response.parsed === undefined ? (response.parsed = parseBody(response)) : response.parsed;

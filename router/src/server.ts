@@ -57,7 +57,7 @@ function corsHandler(origins: string[] | undefined) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const origin = req.headers.origin;
     if (!origin) return false;
-    if (!allowAny && !origins!.includes(origin)) return false;
+    if (!allowAny && !origins.includes(origin)) return false;
     res.setHeader('access-control-allow-origin', allowAny ? '*' : origin);
     res.setHeader('vary', 'Origin');
     if (req.method === 'OPTIONS') {

@@ -15,7 +15,7 @@ import { startRouter, type RouterConfig, type RunningRouter } from '../src/serve
  * invalid variables). Each case checks what the fast router counted for it alone (statistics and
  * `router_executor_fallbacks_total` in /metrics, as deltas), so cases may run in any order or alone.
  */
-async function serve(handler: (body: { query: string; variables?: Record<string, unknown> }) => Promise<unknown> | unknown): Promise<{ url: string; close(): Promise<void> }> {
+async function serve(handler: (body: { query: string; variables?: Record<string, unknown> }) => unknown): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));

@@ -18,11 +18,19 @@ export interface ServiceProcess {
 const running = new Set<ServiceProcess>();
 
 /**
- * Starts a workspace as its own process, as its container does (`tsx src/index.ts` in the
- * workspace; here as one process, `node --import tsx`, so that SIGKILL really kills it), and waits for its "listening" log line to learn its URL (ports are 0: picked by the OS).
+ * Starts a workspace as its own process (by default from its sources, `node --import tsx
+ * src/index.ts` in the workspace: one process, so that SIGKILL really kills it; `nodeArgs` such as
+ * `['dist/index.js']` run its build as the container does), and waits for its "listening" log line
+ * to learn its URL (ports are 0: picked by the OS).
  */
-export async function spawnService(name: string, workspaceDir: string, env: Record<string, string>, timeoutMs = 60_000): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+export async function spawnService(
+  name: string,
+  workspaceDir: string,
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  nodeArgs: string[] = ['--import', 'tsx', 'src/index.ts'],
+): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, nodeArgs, {
     cwd: join(ROOT, workspaceDir),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...networkGuardEnv(), LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -44,8 +52,8 @@ export async function spawnService(name: string, workspaceDir: string, env: Reco
         /* not a log line */
       }
     };
-    createInterface({ input: child.stderr! }).on('line', onLine);
-    createInterface({ input: child.stdout! }).on('line', onLine);
+    createInterface({ input: child.stderr }).on('line', onLine);
+    createInterface({ input: child.stdout }).on('line', onLine);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`${name} exited with ${code}:\n${lines.join('\n')}`));

@@ -52,7 +52,7 @@ export function verifyViewerHeaders(
   }
   let claims: Viewer & { iat?: number };
   try {
-    claims = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    claims = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Viewer & { iat?: number };
   } catch {
     throw new ForgedIdentityError('Identity header is not valid JSON');
   }

@@ -15,7 +15,7 @@ function serialize(value: unknown): unknown {
   return value;
 }
 
-export function createLogger(bindings: Record<string, unknown> = {}, level: LogLevel = (process.env.LOG_LEVEL as LogLevel) || 'info'): Logger {
+export function createLogger(bindings: Record<string, unknown> = {}, level: LogLevel = 'info'): Logger {
   const threshold = order[level] ?? order.info;
   const write = (lvl: Exclude<LogLevel, 'silent'>) => (msg: string, fields: Record<string, unknown> = {}) => {
     if (order[lvl] < threshold) return;

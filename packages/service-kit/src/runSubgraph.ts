@@ -42,7 +42,9 @@ export interface SubgraphDefinition<TContext extends BaseContext, TSettings = un
   name: string;
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<TContext> | GraphQLResolverMap<TContext>[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity classes
   entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
   migrations: MixedList<Function | string>;
   /**
    * The subgraph's own settings, read from the environment (`SubgraphConfig.env`, else

@@ -20,7 +20,7 @@ export function encodeCursor(key: unknown, id: string): string {
 
 export function decodeCursor(cursor: string, field = 'after'): [unknown, string] {
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(value) && value.length === 2 && typeof value[1] === 'string' && isUuid(value[1])) return [value[0], value[1]];
   } catch {
     /* fall through */

@@ -115,7 +115,7 @@ export class SubscriptionHub {
 /** What a subgraph refused (an array of GraphQL errors), or a connection failure. */
 function upstreamErrors(error: unknown): GraphQLError[] {
   if (Array.isArray(error)) {
-    return error.map((e) => new GraphQLError(e.message ?? 'Subscription failed', { extensions: e.extensions ?? { code: ErrorCode.INTERNAL_SERVER_ERROR } }));
+    return (error as { message?: string; extensions?: Record<string, unknown> }[]).map((e) => new GraphQLError(e.message ?? 'Subscription failed', { extensions: e.extensions ?? { code: ErrorCode.INTERNAL_SERVER_ERROR } }));
   }
   return [new GraphQLError('The subgraph serving this subscription is unavailable', { extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE } })];
 }

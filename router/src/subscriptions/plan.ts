@@ -64,12 +64,14 @@ export class SubscriptionPlanner {
     { context, variables }: { context: RouterContext; variables: Record<string, unknown> },
   ): Promise<ExecutionResult> {
     if (!event.data) return event;
+    // eslint-disable-next-line no-restricted-syntax -- the event's errors are GraphQLErrors; the data source contract wants their wire form, which the executor only reads
     const eventSource: GraphQLDataSource = { process: async () => ({ data: event.data, errors: event.errors as never }) };
     const { supergraphSchema, apiSchema, serviceMap } = this.runtime;
     const operationContext = buildOperationContext({ schema: supergraphSchema, operationDocument: plan.document, operationName: plan.operationName });
     const result = await executeQueryPlan(
       plan.perEvent,
       { ...serviceMap, [EVENT_SERVICE]: eventSource },
+      // eslint-disable-next-line no-restricted-syntax -- executeQueryPlan reads only these fields of Apollo's request context
       { request: { variables }, context, logger: undefined, metrics: {} } as never,
       operationContext,
       supergraphSchema,

@@ -100,7 +100,7 @@ export function attachWebSocketServer(options: {
           document: args.document,
           source,
           operationName: args.operationName ?? undefined,
-          variables: (args.variableValues ?? {}) as Record<string, unknown>,
+          variables: (args.variableValues ?? {}),
           context: router,
         });
         connection.subscriptions++;
@@ -109,7 +109,7 @@ export function attachWebSocketServer(options: {
       execute: async (args) => {
         const { router, source } = args.contextValue as OperationContextValue;
         const response = await options.apollo.executeOperation(
-          { query: source, variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName ?? undefined },
+          { query: source, variables: (args.variableValues ?? {}), operationName: args.operationName ?? undefined },
           { contextValue: router },
         );
         if (response.body.kind === 'single') return response.body.singleResult as ExecutionResult;

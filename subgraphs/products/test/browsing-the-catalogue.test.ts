@@ -137,7 +137,7 @@ describe('browsing the catalogue', () => {
         ... on Category { products(first: 4, after: $after) { totalCount edges { node { id category { id } } } pageInfo { hasNextPage endCursor } } } } }`;
     const seen: string[] = [];
     let after: string | null = null;
-    let totalCount = 0;
+    let totalCount: number;
     do {
       const res: any = await graphql(url, categoryPage, { id: categories[1].id, after });
       const connection = res.data._entities[0].products;

@@ -17,7 +17,7 @@ export function apiKeyVerificationRoute(runtime: SubgraphRuntime): Route {
     }
     let key: unknown;
     try {
-      key = JSON.parse(body).key;
+      key = (JSON.parse(body) as { key?: unknown }).key;
     } catch {
       return sendJson(res, 400, { error: 'invalid body' });
     }

@@ -19,7 +19,14 @@ export const typeDefs = parse(readFileSync(join(__dirname, 'schema.graphql'), 'u
 
 /** The settings users reads from its environment (its own process or the embedded default). */
 const settings = z
-  .object({ ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(DEFAULT_AUTH_SETTINGS.accessTokenTtlSeconds) })
+  .object({
+    /** Lifetime of an access token; refresh tokens renew it. */
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce
+      .number({ error: 'must be a number of seconds' })
+      .int('must be a whole number of seconds')
+      .positive('must be more than 0')
+      .default(DEFAULT_AUTH_SETTINGS.accessTokenTtlSeconds),
+  })
   .transform((env) => ({ ...DEFAULT_AUTH_SETTINGS, accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS }));
 
 /** Users, sessions, roles and API keys. Issues the access tokens the router verifies. */

@@ -13,7 +13,9 @@ export interface DatabaseOptions {
   url?: string;
   /** Embedded engine only: where PGlite keeps its files. Without it the database lives in memory. */
   dataDir?: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity classes
   entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
   migrations: MixedList<Function | string>;
   /** Connections to PostgreSQL (PGlite is one session, so always 1 there). */
   poolSize?: number;

@@ -29,8 +29,8 @@ export function isUniqueViolation(error: unknown): boolean {
  * Rows of a raw statement. TypeORM answers UPDATE and DELETE with `[rows, rowCount]` and other
  * statements with `rows`; this hides the difference (for `UPDATE ... RETURNING`).
  */
-export async function queryRows<T>(runner: { query(sql: string, params?: unknown[]): Promise<any> }, sql: string, params?: unknown[]): Promise<T[]> {
+export async function queryRows<T>(runner: { query(sql: string, params?: unknown[]): Promise<unknown> }, sql: string, params?: unknown[]): Promise<T[]> {
   const result = await runner.query(sql, params);
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0];
-  return result;
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
 }

@@ -92,6 +92,7 @@ export class RedisEventBus implements EventBus {
           await this.claimAbandoned(keys, options);
         }
         const streams = keys.map((key) => ({ key, id: backlog ? '0' : '>' }));
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the redis client types this reply loosely; the cast is what gives `messages` its type below (the rule misreads it)
         const reply = (await reader.xReadGroup(options.group, options.consumer, streams, { COUNT: 100, BLOCK: backlog ? undefined : 500 })) as
           | { name: string; messages: StreamEntry[] }[]
           | null;

@@ -8,6 +8,7 @@ import type { Order } from '../entities/Order';
  */
 function refused(error: unknown): AsyncIterableIterator<never> {
   return {
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes on the subgraph's refusal as it came
     next: () => Promise.reject(error),
     return: async () => ({ value: undefined, done: true }),
     [Symbol.asyncIterator]() {

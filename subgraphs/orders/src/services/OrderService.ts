@@ -67,6 +67,7 @@ export class OrderService {
 
     const edges = entities.slice(0, size).map((node, i) => {
       this.loaders.orderById.prime(node.id, node);
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-member-access -- TypeORM types raw rows as any; cursor_at is selected above
       return { cursor: encodeCursor(raw[i].cursor_at, node.id), node };
     });
     return {

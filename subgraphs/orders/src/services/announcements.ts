@@ -22,6 +22,6 @@ const movedByEvent = new WeakMap<SubgraphRuntime, Map<string, Pick<Order, 'id' |
 
 export function movedOrders(runtime: SubgraphRuntime) {
   let moved = movedByEvent.get(runtime);
-  if (!moved) movedByEvent.set(runtime, (moved = new Map()));
+  if (!moved) movedByEvent.set(runtime, (moved = new Map<string, Pick<Order, 'id' | 'status'>>()));
   return moved;
 }

@@ -43,6 +43,7 @@ export async function transition(
     .where('id = :id', { id: order.id })
     .returning('updated_at')
     .execute();
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access -- TypeORM types RETURNING rows as any
   const at: Date = result.raw[0].updated_at;
   await manager.insert(OrderStatusChange, { orderId: order.id, from, to, reason, at });
   Object.assign(order, changes, { status: to, updatedAt: at });

@@ -95,7 +95,7 @@ export class AuthService {
       return { payload: await this.issue(manager, user, current.familyId) } as const;
     });
     // The family revocation above must commit, so the error is raised outside the transaction.
-    if ('error' in outcome) throw unauthenticated(outcome.error as string);
+    if ('error' in outcome) throw unauthenticated(outcome.error);
     return outcome.payload;
   }
 
