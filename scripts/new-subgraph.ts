@@ -98,6 +98,12 @@ writeFileSync(
   `{\n${$comment ? `  "$comment": ${JSON.stringify($comment)},\n` : ''}  "subgraphs": [\n${subgraphs.map((s) => `    { "name": ${JSON.stringify(s.name)}, "port": ${s.port} }`).join(',\n')}\n  ]\n}\n`,
 );
 
+// The compiled build resolves @supergraph/<name> to its dist/ (swc.build.json; test/build.test.ts checks it).
+const SWC = join(ROOT, 'swc.build.json');
+const swc = JSON.parse(readFileSync(SWC, 'utf8')) as { jsc: { paths: Record<string, string[]> } };
+swc.jsc.paths[`@supergraph/${name}`] = [`subgraphs/${name}/dist/server.js`];
+writeFileSync(SWC, `${JSON.stringify(swc, null, 2)}\n`);
+
 // Linking: the symlink npm itself would make (node_modules/@supergraph/<name>), so that the
 // embedded default can require it at once, and the workspace recorded in package-lock.json so that
 // `npm ci` keeps working. Neither needs the network: the new workspace depends only on workspaces.

@@ -83,15 +83,15 @@ describe('npm run new:subgraph', () => {
         let output = '';
         const timer = setTimeout(() => reject(new Error(`the supergraph did not start:\n${output}`)), 180_000);
         const onData = (chunk: Buffer) => {
-          output += chunk;
+          output += chunk.toString();
           const match = /Supergraph ready: (\S+)/.exec(output);
           if (match) {
             clearTimeout(timer);
             resolve(match[1]);
           }
         };
-        child.stdout!.on('data', onData);
-        child.stderr!.on('data', onData);
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
         void exited.then((code) => reject(new Error(`the supergraph exited with ${code}:\n${output}`)));
       });
       const res = await graphql(url, '{ samples(first: 5) { id name createdAt } }');

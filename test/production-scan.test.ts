@@ -45,7 +45,7 @@ async function answer(response: Response): Promise<Answer> {
 const post = (t: Target, body: unknown, headers: Record<string, string> = {}) =>
   fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }).then(answer);
 const get = (url: string, headers: Record<string, string> = {}) => fetch(url, { headers }).then(answer);
-const withQuery = (t: Target, query: string) => `${t.url}?${new URLSearchParams({ query })}`;
+const withQuery = (t: Target, query: string) => `${t.url}?${new URLSearchParams({ query }).toString()}`;
 
 /** A refusal: the status, one error (or more) with this code, and no data. */
 function refused(a: Answer, status: number, code: string, extensions: Record<string, unknown> = {}) {

@@ -45,11 +45,13 @@ export interface RunningSupergraph {
  * exports its definition as `subgraph` from its main. npm links every workspace under
  * node_modules/@supergraph, so no second list (nor dependency) is kept here.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each subgraph has its own context type; one record holds them all
 export function subgraphDefinitions(): Record<string, SubgraphDefinition<any>> {
   return Object.fromEntries(
     subgraphManifest().map(({ name }) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- the name comes from the list, at run time
-      const definition: SubgraphDefinition<any> | undefined = require(`@supergraph/${name}`).subgraph;
+      const workspace = require(`@supergraph/${name}`) as { subgraph?: SubgraphDefinition<object> };
+      const definition = workspace.subgraph as SubgraphDefinition<any> | undefined; // eslint-disable-line @typescript-eslint/no-explicit-any -- see above: contexts differ per subgraph
       if (definition?.name !== name) {
         throw new Error(`@supergraph/${name} must export its definition as \`subgraph\` (defineSubgraph) with name "${name}"`);
       }

@@ -40,7 +40,7 @@ export interface RuntimeGatewayOptions {
  * it accepts only SDL. Everything else is read from it once it has loaded (`runtime()`).
  */
 export function createRuntimeGateway(options: RuntimeGatewayOptions): { gateway: ApolloGateway; runtime: () => SupergraphRuntime } {
-  const serviceMap: ServiceMap = Object.create(null);
+  const serviceMap = Object.create(null) as ServiceMap;
   const subgraphs = new Map<string, { name: string; url: string }>();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,

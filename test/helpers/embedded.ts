@@ -32,7 +32,7 @@ export function startEmbedded(dataDir: string, env: Record<string, string> = {})
     // Three PGlite databases migrating at once: over a minute on a busy 2-core machine.
     const timer = setTimeout(() => reject(new Error(`the supergraph did not start:\n${output}`)), 180_000);
     const onData = (chunk: Buffer) => {
-      output += chunk;
+      output += chunk.toString();
       // The banner is written at once; its last line says it is complete.
       const match = /Supergraph ready: (\S+)[\s\S]*Subgraphs:\s+(.*)\n[\s\S]*Ctrl-C stops everything/.exec(output);
       if (match) {
@@ -41,8 +41,8 @@ export function startEmbedded(dataDir: string, env: Record<string, string> = {})
         resolve({ child, url: match[1], subgraphs, output, exited });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`the supergraph exited with ${code} before it was ready:\n${output}`));

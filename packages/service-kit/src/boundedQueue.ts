@@ -73,6 +73,7 @@ export class BoundedQueue<T> implements AsyncIterableIterator<T> {
 
   throw(error?: unknown): Promise<IteratorResult<T>> {
     void this.return();
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- AsyncIterator.throw() rejects with whatever it was given
     return Promise.reject(error);
   }
 

@@ -90,7 +90,7 @@ export function graphqlHandler<TContext extends BaseContext>({ apollo, context, 
       metrics?.requests.inc({ operation: 'invalid', status: tooLarge ? '413' : '400' });
       stop?.();
       return sendJson(res, tooLarge ? 413 : 400, {
-        errors: [{ message: tooLarge ? (error as Error).message : 'Request body is not valid JSON', extensions: { code: ErrorCode.BAD_REQUEST } }],
+        errors: [{ message: tooLarge ? (error).message : 'Request body is not valid JSON', extensions: { code: ErrorCode.BAD_REQUEST } }],
       });
     }
     const headers = new HeaderMap();
@@ -152,7 +152,7 @@ export function createHttpService({ routes, ready, metrics, before }: HttpServic
       if (route) return route(req, res);
       sendJson(res, 404, { error: 'not found' });
     };
-    handle().catch((error) => {
+    handle().catch((error: Error) => {
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
       else res.destroy(error);
     });

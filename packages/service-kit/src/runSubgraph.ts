@@ -130,7 +130,7 @@ export async function runSubgraph<TContext extends BaseContext, TSettings>(defin
   };
   const subscriptions: Subscription[] = [];
   let service: RunningService | undefined;
-  let consumedTopics: string[] = [];
+  let consumedTopics: string[];
   try {
     if (config.seed && definition.seed) await definition.seed(runtime);
     const handlers = definition.consumers?.(runtime);

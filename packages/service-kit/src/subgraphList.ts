@@ -24,7 +24,7 @@ export function subgraphListPath(from: string[] = [process.cwd(), __dirname]): s
 
 /** The subgraphs in schema/subgraphs.json order, with their default ports. */
 export function readSubgraphList(path = subgraphListPath()): SubgraphEntry[] {
-  return JSON.parse(readFileSync(path, 'utf8')).subgraphs;
+  return (JSON.parse(readFileSync(path, 'utf8')) as { subgraphs: SubgraphEntry[] }).subgraphs;
 }
 
 /** A subgraph's default port, as schema/subgraphs.json gives it. */

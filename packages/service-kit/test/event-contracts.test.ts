@@ -130,7 +130,7 @@ describe.each(['in-process', 'Redis Streams (in-process when Redis does not answ
   beforeAll(async () => {
     messaging = kind === 'in-process' ? await connectMessaging({ logger: testLogger }) : await testMessaging('dead-letter');
     if (messaging.redisUrl) {
-      redis = createClient({ url: messaging.redisUrl }) as RedisClientType;
+      redis = createClient({ url: messaging.redisUrl });
       await redis.connect();
     }
     // Named orders: the contract lists orders among the consumers of `products.product.upserted`.

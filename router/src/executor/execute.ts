@@ -1,3 +1,7 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-return, no-restricted-syntax --
+   The fast executor walks response data of any shape (JSON from subgraphs, keyed by the client's
+   aliases) and calls @apollo/gateway's and @apollo/query-planner's internals, which are typed
+   loosely or not at all: `any` is the honest type of that data. */
 import '../privacy'; // first, before @apollo/gateway loads: Apollo's data collection off unless opted in
 import type { ApolloGateway, GraphQLDataSource, ServiceMap } from '@apollo/gateway';
 import { ERRORS, errorCodeDef, type Operation } from '@apollo/federation-internals';
@@ -197,8 +201,8 @@ async function executeFetch(state: ExecutionState, fetch: FetchNode, cursor: Cur
       incomingRequestContext: state.rc,
       context: state.rc.context,
       document: fetch.operationDocumentNode,
-      pathInIncomingRequest: cursor.path as never,
-    } as never);
+      pathInIncomingRequest: cursor.path,
+    });
     if (response.errors) {
       let hydrated: (string | number)[][] | undefined;
       const errorPath = (path: ReadonlyArray<string | number> | undefined) => {

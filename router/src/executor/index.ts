@@ -1,3 +1,7 @@
+/* eslint-disable @typescript-eslint/no-unsafe-assignment --
+   The fast executor walks response data of any shape (JSON from subgraphs, keyed by the client's
+   aliases) and calls @apollo/gateway's and @apollo/query-planner's internals, which are typed
+   loosely or not at all: `any` is the honest type of that data. */
 import '../privacy'; // first, before @apollo/gateway loads: Apollo's data collection off unless opted in
 import { buildOperationContext, type ApolloGateway } from '@apollo/gateway';
 // Not re-exported by the package's index: a deep import, typed, so that a release that moves it
@@ -58,11 +62,11 @@ export function fastGateway(gateway: ApolloGateway, runtime: () => SupergraphRun
 
   const prepare = (rc: RequestContext, schema: GraphQLSchema, { apiSchema, planner }: SupergraphRuntime): Prepared | FallbackReason => {
     try {
-      const { operation: definition, fragments } = buildOperationContext({ schema, operationDocument: rc.document!, operationName: rc.request.operationName });
+      const { operation: definition, fragments } = buildOperationContext({ schema, operationDocument: rc.document, operationName: rc.request.operationName });
       if (definition.operation !== 'query') return 'operation_type';
       const rootType = schema.getQueryType()!;
       const shape = compileSelectionSet(schema, rootType, definition.selectionSet, fragments);
-      const operation = operationFromDocument(apiSchema, rc.document!, { operationName: rc.request.operationName });
+      const operation = operationFromDocument(apiSchema, rc.document, { operationName: rc.request.operationName });
       const plan = planner.buildQueryPlan(operation);
       const unfit = plan.node?.kind === 'Subscription' ? 'operation_type' : planFallback(plan.node);
       if (unfit) return unfit;
@@ -103,7 +107,7 @@ export function fastGateway(gateway: ApolloGateway, runtime: () => SupergraphRun
 
   const execute = async (prepared: Prepared, rc: RequestContext, schema: GraphQLSchema, { supergraphSchema, serviceMap }: SupergraphRuntime): Promise<ExecutionResult> => {
     if (prepared.hasVariables) {
-      const definition = buildOperationContext({ schema, operationDocument: rc.document!, operationName: rc.request.operationName }).operation;
+      const definition = buildOperationContext({ schema, operationDocument: rc.document, operationName: rc.request.operationName }).operation;
       const { errors } = getVariableValues(schema, definition.variableDefinitions ?? [], rc.request.variables ?? {});
       if (errors?.length) return { errors };
     }

@@ -1,3 +1,7 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, no-restricted-syntax --
+   The fast executor walks response data of any shape (JSON from subgraphs, keyed by the client's
+   aliases) and calls @apollo/gateway's and @apollo/query-planner's internals, which are typed
+   loosely or not at all: `any` is the honest type of that data. */
 import {
   getNamedType,
   getNullableType,
@@ -14,7 +18,6 @@ import {
   type GraphQLOutputType,
   type GraphQLSchema,
   type SelectionSetNode,
-  type ValueNode,
 } from 'graphql';
 
 /**
@@ -99,7 +102,7 @@ function conditionsOf(directives: readonly DirectiveNode[] | undefined): Conditi
     if (name === 'defer' || name === 'stream') throw new NotFastPath('defer', `@${name}`);
     if (name !== 'skip' && name !== 'include') continue;
     const arg = d.arguments?.find((a) => a.name.value === 'if');
-    const value = arg?.value as ValueNode | undefined;
+    const value = arg?.value;
     if (!value) continue;
     if (value.kind === Kind.BOOLEAN) out.push({ skip: name === 'skip', value: value.value });
     else if (value.kind === Kind.VARIABLE) out.push({ skip: name === 'skip', variable: value.name.value });

@@ -112,7 +112,7 @@ describe('geocoding stand-in', () => {
     const areas = [...SERVICE_AREAS, NATIONAL_AREA];
     const postalCodes = { 'Schenectady (depot)': '12345', 'New York, Pennsylvania, Delaware': '14201', 'Puerto Rico and US Virgin Islands': '00901', Hawaii: '96813', Alaska: '99501', 'Contiguous United States': '60601' } as Record<string, string>;
     for (const area of areas) {
-      const points = Array.from({ length: 200 }, (_, i) => standInCoordinates({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, country: 'US', postalCode: postalCodes[area.name]! })!);
+      const points = Array.from({ length: 200 }, (_, i) => standInCoordinates({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, country: 'US', postalCode: postalCodes[area.name] })!);
       const distances = points.map((point) => haversineKm(area.centroid, point));
       expect(Math.max(...distances)).toBeLessThanOrEqual(area.radiusKm + 0.001);
       // Evenly over the disc: about half the points lie beyond 1/√2 of the radius.
