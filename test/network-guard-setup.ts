@@ -21,5 +21,6 @@ export default function setup() {
     const path = /\s/.test(NETWORK_GUARD) ? JSON.stringify(NETWORK_GUARD) : NETWORK_GUARD;
     process.env.NODE_OPTIONS = `${options} --require ${path}`.trim();
   }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS preload by path, loaded for its side effect
   require(NETWORK_GUARD);
 }

@@ -11,7 +11,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 /** Node's CommonJS/ESM globals for the few plain JavaScript files (jest.config.js, scripts/*.mjs). */
-const nodeGlobals = { module: 'writable', require: 'readonly', process: 'readonly', console: 'readonly', URL: 'readonly', __dirname: 'readonly' };
+const nodeGlobals = { module: 'writable', require: 'readonly', process: 'readonly', console: 'readonly', URL: 'readonly', __dirname: 'readonly', __filename: 'readonly' };
 
 /**
  * @param {{ typeChecked: string[] }} options globs of the TypeScript files that get the type-aware rules

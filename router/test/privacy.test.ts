@@ -83,6 +83,7 @@ describe('router: no data collection by default', () => {
     try {
       if (value === undefined) delete process.env.APOLLO_TELEMETRY_DISABLED;
       else process.env.APOLLO_TELEMETRY_DISABLED = value;
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module's side effect must run again, in isolation, for each value
       jest.isolateModules(() => require('../src/privacy'));
       expect(process.env.APOLLO_TELEMETRY_DISABLED).toBe(expected);
     } finally {
