@@ -14,8 +14,13 @@ export default function setup() {
   // Under the repository, not the shared /tmp, where another run's clean-up could delete it mid-run.
   const dir = join(__dirname, '../node_modules/.cache/network-guard');
   mkdirSync(dir, { recursive: true });
-  process.env.NETWORK_GUARD_LOG ||= join(dir, `${process.pid}-${Date.now()}.jsonl`);
-  writeFileSync(process.env.NETWORK_GUARD_LOG, '');
+  // A run started by a test of another run (new-subgraph.test.ts runs jest in a copy) inherits the
+  // outer run's file: it records into it too, and neither truncates nor deletes it.
+  if (!process.env.NETWORK_GUARD_LOG) {
+    process.env.NETWORK_GUARD_LOG = join(dir, `${process.pid}-${Date.now()}.jsonl`);
+    process.env.NETWORK_GUARD_OWNER = String(process.pid);
+    writeFileSync(process.env.NETWORK_GUARD_LOG, '');
+  }
   const options = process.env.NODE_OPTIONS ?? '';
   if (!options.includes(NETWORK_GUARD)) {
     const path = /\s/.test(NETWORK_GUARD) ? JSON.stringify(NETWORK_GUARD) : NETWORK_GUARD;
