@@ -154,8 +154,8 @@ export const topics = {
    */
   'users.address.upserted': contract({
     emittedBy: 'users',
-    consumedBy: ['orders'],
-    summary: 'An address was added or changed; orders keeps a read model to check and snapshot it at checkout.',
+    consumedBy: ['orders', 'delivery'],
+    summary: 'An address was added or changed; orders keeps a read model to check and snapshot it at checkout, delivery to quote by address.',
     payload: z.object({
       addressId: z.uuid(),
       userId: z.string().min(1),
@@ -173,12 +173,13 @@ export const topics = {
   'orders.order.confirmed': contract({
     emittedBy: 'orders',
     consumedBy: ['payments'],
-    summary: 'An order is CONFIRMED with its final total (lines, tax, shipping); payments charges it the way the customer chose.',
+    summary: 'An order is CONFIRMED with its final total (lines, tax, shipping); payments charges it the way the customer chose (if they chose).',
     payload: z.object({
       orderId: z.uuid(),
       customerId: z.string().min(1),
       total: money,
-      payment: paymentChoice,
+      /** Null when the customer checked out without choosing how to pay: the order waits CONFIRMED. */
+      payment: paymentChoice.nullable(),
     }),
   }),
   /**
