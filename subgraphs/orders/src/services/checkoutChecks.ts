@@ -1,11 +1,10 @@
-import { badUserInput } from '@supergraph/errors';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { DataSource, EntityManager } from 'typeorm';
+import { badUserInput } from '@supergraph/errors';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { CartItem } from '../entities/CartItem';
 import { CatalogProduct } from '../entities/CatalogProduct';
 import { CreditLineView } from '../entities/CreditLineView';
 import { CustomerAddress } from '../entities/CustomerAddress';
-import { In } from 'typeorm';
 import { subtotalAndTax } from './pricing';
 
 /**
@@ -37,11 +36,15 @@ export async function resolveAddress(dataSource: DataSource, customerId: string,
     : badUserInput('Add a delivery address to your account before checking out', 'input.addressId');
 }
 
+/** What products assumes when an admin gives no weight (and what the column defaults to). */
+const DEFAULT_WEIGHT_GRAMS = 500;
+
 /** The cart's total weight from orders' read model of the catalogue. */
 export async function cartWeight(manager: EntityManager, lines: Pick<CartItem, 'productId' | 'quantity'>[]): Promise<{ weightGrams: number; catalogue: Map<string, CatalogProduct> }> {
   const products = await manager.find(CatalogProduct, { where: { productId: In(lines.map((l) => l.productId)) } });
   const catalogue = new Map(products.map((p) => [p.productId, p]));
-  const weightGrams = lines.reduce((sum, line) => sum + (catalogue.get(line.productId)?.weightGrams ?? 500) * line.quantity, 0);
+  // A cart only holds products the read model knows (addToCart checks), so every line has a weight.
+  const weightGrams = lines.reduce((sum, line) => sum + (catalogue.get(line.productId)?.weightGrams ?? DEFAULT_WEIGHT_GRAMS) * line.quantity, 0);
   return { weightGrams, catalogue };
 }
 
