@@ -75,8 +75,9 @@ describe('checkout journey through the router', () => {
       items: [{ quantity: 2, unitPrice: { amount: 1250 }, lineTotal: { amount: 2500 }, product: { id: productId } }],
       subtotal: { amount: 2500, currency: 'USD' },
       tax: { amount: 200 },
-      shippingCost: { amount: 499 },
-      total: { amount: 3199 },
+      // Delivery's quote: 2 × 500 g to ZIP 12345 (zone LOCAL) is 2.99 + 1 started kg × 0.50.
+      shippingCost: { amount: 349 },
+      total: { amount: 2500 + 200 + 349 },
       statusHistory: [
         { from: null, to: 'PENDING' },
         { from: 'PENDING', to: 'CONFIRMED' },

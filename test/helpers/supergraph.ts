@@ -107,13 +107,19 @@ export async function login(url: string, email: string, password = DEMO_PASSWORD
   return new Client(url, res.data.login.accessToken, res.data.login.user.id);
 }
 
+/** A new customer, through the router, with a default delivery address. */
 export async function registerCustomer(url: string, label = 'customer'): Promise<Client> {
   const email = `${label}-${randomUUID().slice(0, 8)}@example.com`;
   const res = await graphql(url, 'mutation($i: RegisterInput!) { register(input: $i) { accessToken user { id } } }', {
     i: { email, password: 'long-enough-1', name: label },
   });
   if (!res.data?.register) throw new Error(`register failed: ${JSON.stringify(res.errors)}`);
-  return new Client(url, res.data.register.accessToken, res.data.register.user.id);
+  const client = new Client(url, res.data.register.accessToken, res.data.register.user.id);
+  // Checkout ships to the customer's default address, so every test customer has one (a US ZIP delivery serves).
+  await client.data('mutation($i: AddAddressInput!) { addAddress(input: $i) { id } }', {
+    i: { label: 'Home', line1: '1 Market Street', city: 'Springfield', postalCode: '12345', country: 'US' },
+  });
+  return client;
 }
 
 /**

@@ -18,6 +18,9 @@ describe('docs/events.md', () => {
       for (const consumer of topics[name].consumedBy) expect(row).toContain(consumer);
       expect(row).toContain(describeSchema(topics[name].payload).replace(/\|/g, '\\|'));
     }
-    expect(describeSchema(topics['orders.order.placed'].payload)).toBe('{ orderId: uuid, customerId: non-empty string, items: [{ productId: uuid, quantity: int > 0 }] (≥ 1) }');
+    expect(describeSchema(topics['orders.order.placed'].payload)).toBe(
+      '{ orderId: uuid, customerId: non-empty string, items: [{ productId: uuid, quantity: int > 0 }] (≥ 1), ' +
+        'shipping: { addressId: uuid, line1: non-empty string, city: non-empty string, postalCode: non-empty string, country: string /^[A-Z]{2}$/ }, weightGrams: int > 0 }',
+    );
   });
 });

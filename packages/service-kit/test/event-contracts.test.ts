@@ -34,7 +34,7 @@ class CreateCatalog1763800000001 implements MigrationInterface {
 
 const TOPIC = 'products.product.upserted';
 type Product = PayloadOf<typeof TOPIC>;
-const product = (name: string): Product => ({ productId: randomUUID(), name, price: { amount: 250, currency: 'EUR' } });
+const product = (name: string): Product => ({ productId: randomUUID(), name, price: { amount: 250, currency: 'EUR' }, weightGrams: 500 });
 
 /** A subgraph named like one the contracts know, keeping a catalogue from `products.product.upserted`. */
 function definition(name: string, handled: string[] = [], consumers?: EventHandlers): SubgraphDefinition<object> {
@@ -83,7 +83,7 @@ describe('emitting against the contracts', () => {
   it('throws on a payload that breaks the contract, rolling back the transaction with nothing in the outbox', async () => {
     const before = await outbox();
     const id = randomUUID();
-    const broken = { productId: id, name: 'Kettle', price: { amount: -5, currency: 'euro' } };
+    const broken = { productId: id, name: 'Kettle', price: { amount: -5, currency: 'euro' }, weightGrams: 500 };
     const attempt = inTransaction(products.database.dataSource, async (manager) => {
       await manager.query('INSERT INTO catalog (product_id, name) VALUES ($1, $2)', [id, 'Kettle']);
       await products.runtime.emit(manager, TOPIC, broken);
@@ -106,7 +106,13 @@ describe('emitting against the contracts', () => {
 
   it("refuses a topic the subgraph is not the producer of, and writes the one it is", async () => {
     const before = await outbox();
-    const placed = { orderId: randomUUID(), customerId: randomUUID(), items: [{ productId: randomUUID(), quantity: 1 }] };
+    const placed = {
+      orderId: randomUUID(),
+      customerId: randomUUID(),
+      items: [{ productId: randomUUID(), quantity: 1 }],
+      shipping: { addressId: randomUUID(), line1: '1 Market Street', city: 'Springfield', postalCode: '12345', country: 'US' },
+      weightGrams: 500,
+    };
     await expect(inTransaction(products.database.dataSource, (m) => products.runtime.emit(m, 'orders.order.placed', placed))).rejects.toThrow(/only orders emits/);
     expect(await outbox()).toBe(before);
     const kettle = product('Kettle');

@@ -21,7 +21,7 @@ class CreateTally1763800000001 implements MigrationInterface {
   }
 }
 
-const thing = (name: string) => ({ productId: randomUUID(), name, price: { amount: 100, currency: 'EUR' } });
+const thing = (name: string) => ({ productId: randomUUID(), name, price: { amount: 100, currency: 'EUR' }, weightGrams: 500 });
 
 describe('outbox relay and idempotent consumers', () => {
   let producer: Database;

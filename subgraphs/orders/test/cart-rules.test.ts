@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { signViewerHeaders, VIEWER_HEADER } from '@supergraph/auth';
 import type { Messaging, RunningSubgraph } from '@supergraph/service-kit';
 import { cleanupTestResources, graphql, testDatabaseUrl, testMessaging } from '@supergraph/testkit';
-import { ADD_TO_CART, Caller, FakeProducts, startOrders } from './helpers';
+import { ADD_TO_CART, Caller, FakeDelivery, FakeProducts, FakeUsers, startOrders } from './helpers';
 
 /** The cart: what it accepts, what it refuses (changing nothing), and who may touch it. */
 describe('the cart', () => {
   let orders: RunningSubgraph;
   let messaging: Messaging;
   let products: FakeProducts;
+  let delivery: FakeDelivery;
   let url: string;
   let kettle: string;
   let mug: string;
@@ -24,6 +25,8 @@ describe('the cart', () => {
     messaging = await testMessaging('orders-cart');
     ({ orders, url } = await startOrders({ messaging, databaseUrl: await testDatabaseUrl('orders_cart') }));
     products = await FakeProducts.start(messaging);
+    delivery = await FakeDelivery.start(messaging);
+    FakeUsers.install(messaging, orders);
     [kettle, mug] = await products.announce(orders, [
       { name: 'Kettle', amount: 2500 },
       { name: 'Mug', amount: 800 },
@@ -31,6 +34,7 @@ describe('the cart', () => {
   });
   afterAll(async () => {
     await products?.stop();
+    await delivery?.stop();
     await orders?.close();
     await messaging?.close();
     await cleanupTestResources();

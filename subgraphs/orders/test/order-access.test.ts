@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Messaging, RunningSubgraph } from '@supergraph/service-kit';
 import { cleanupTestResources, eventually, graphql, testDatabaseUrl, testMessaging } from '@supergraph/testkit';
-import { Caller, FakeProducts, ORDER_DETAILS, startOrders } from './helpers';
+import { Caller, FakeDelivery, FakeProducts, FakeUsers, ORDER_DETAILS, startOrders } from './helpers';
 
 /** Who may read, list and cancel an order, and which cancellations the state machine allows. */
 describe('order access and cancellation', () => {
   let orders: RunningSubgraph;
   let messaging: Messaging;
   let products: FakeProducts;
+  let delivery: FakeDelivery;
   let url: string;
   let kettle: string;
 
@@ -28,6 +29,8 @@ describe('order access and cancellation', () => {
     messaging = await testMessaging('orders-access');
     ({ orders, url } = await startOrders({ messaging, databaseUrl: await testDatabaseUrl('orders_access') }));
     products = await FakeProducts.start(messaging);
+    delivery = await FakeDelivery.start(messaging);
+    FakeUsers.install(messaging, orders);
     [kettle] = await products.announce(orders, [{ name: 'Kettle', amount: 1250 }]);
   });
   beforeEach(() => {
@@ -35,6 +38,7 @@ describe('order access and cancellation', () => {
   });
   afterAll(async () => {
     await products?.stop();
+    await delivery?.stop();
     await orders?.close();
     await messaging?.close();
     await cleanupTestResources();

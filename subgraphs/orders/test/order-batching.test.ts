@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Messaging, RunningSubgraph } from '@supergraph/service-kit';
 import { cleanupTestResources, testDatabaseUrl, testMessaging } from '@supergraph/testkit';
-import { Caller, FakeProducts, startOrders } from './helpers';
+import { Caller, FakeDelivery, FakeProducts, FakeUsers, startOrders } from './helpers';
 
 /** Lists of orders with their items and history cost a constant number of SQL statements (no N+1). */
 describe('batched order reads', () => {
   let orders: RunningSubgraph;
   let messaging: Messaging;
   let products: FakeProducts;
+  let delivery: FakeDelivery;
   let customer: Caller;
   let admin: Caller;
   const orderIds: string[] = [];
@@ -30,6 +31,8 @@ describe('batched order reads', () => {
     let url: string;
     ({ orders, url } = await startOrders({ messaging, databaseUrl: await testDatabaseUrl('orders_batching') }));
     products = await FakeProducts.start(messaging);
+    delivery = await FakeDelivery.start(messaging);
+    FakeUsers.install(messaging, orders);
     const [kettle, mug] = await products.announce(orders, [
       { name: 'Kettle', amount: 1250 },
       { name: 'Mug', amount: 999 },
@@ -51,6 +54,7 @@ describe('batched order reads', () => {
   });
   afterAll(async () => {
     await products?.stop();
+    await delivery?.stop();
     await orders?.close();
     await messaging?.close();
     await cleanupTestResources();

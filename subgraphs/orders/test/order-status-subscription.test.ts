@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import type { Messaging, RunningSubgraph } from '@supergraph/service-kit';
 import { issueAccessToken } from '@supergraph/auth';
 import { cleanupTestResources, eventually, testDatabaseUrl, testMessaging, TEST_JWT_SECRET, viewerHeaders } from '@supergraph/testkit';
-import { Caller, countingPubSub, FakeProducts, startOrders } from './helpers';
+import { Caller, countingPubSub, FakeDelivery, FakeProducts, FakeUsers, startOrders } from './helpers';
 
 /** `orderStatusChanged` over graphql-ws, as the router uses it (signed identity); user credentials are refused. */
 describe('following an order live', () => {
@@ -12,6 +12,7 @@ describe('following an order live', () => {
   let messaging: Messaging;
   let pubsub: ReturnType<typeof countingPubSub>;
   let products: FakeProducts;
+  let delivery: FakeDelivery;
   let url: string;
   let kettle: string;
   const clients: WsClient[] = [];
@@ -41,12 +42,15 @@ describe('following an order live', () => {
     messaging = { ...base, pubsub };
     ({ orders, url } = await startOrders({ messaging, databaseUrl: await testDatabaseUrl('orders_live') }));
     products = await FakeProducts.start(messaging);
+    delivery = await FakeDelivery.start(messaging);
+    FakeUsers.install(messaging, orders);
     [kettle] = await products.announce(orders, [{ name: 'Kettle', amount: 1250 }]);
     products.answer = 'hold';
   });
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.dispose()));
     await products?.stop();
+    await delivery?.stop();
     await orders?.close();
     await messaging?.close();
     await cleanupTestResources();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Messaging, RunningSubgraph } from '@supergraph/service-kit';
 import { cleanupTestResources, testDatabaseUrl, testMessaging } from '@supergraph/testkit';
-import { Caller, FakeProducts, ORDER_DETAILS, startOrders } from './helpers';
+import { Caller, FakeDelivery, FakeProducts, FakeUsers, ORDER_DETAILS, startOrders } from './helpers';
 
 /**
  * A process that dies after checkout committed but before its relay published: the order and its
@@ -13,6 +13,7 @@ import { Caller, FakeProducts, ORDER_DETAILS, startOrders } from './helpers';
 describe('an orders process dying before relaying its events', () => {
   let messaging: Messaging;
   let products: FakeProducts;
+  let delivery: FakeDelivery;
   let databaseUrl: string | undefined;
   let dataDir: string | undefined;
   const running: RunningSubgraph[] = [];
@@ -23,10 +24,12 @@ describe('an orders process dying before relaying its events', () => {
     // The embedded engine keeps a database across processes only on disk.
     if (!databaseUrl) dataDir = mkdtempSync(join(tmpdir(), 'orders-crash-'));
     products = await FakeProducts.start(messaging);
+    delivery = await FakeDelivery.start(messaging);
   });
   afterAll(async () => {
     for (const orders of running) await orders.close().catch(() => undefined);
     await products?.stop();
+    await delivery?.stop();
     await messaging?.close();
     await cleanupTestResources();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -41,6 +44,7 @@ describe('an orders process dying before relaying its events', () => {
   it('confirms the order once a new process starts on the same database', async () => {
     const first = await start(false);
     const [kettle] = await products.announce(first.orders, [{ name: 'Kettle', amount: 1250 }]);
+    FakeUsers.install(messaging, first.orders);
     const customer = new Caller(first.url);
     const { id, status } = await customer.placeOrder([[kettle, 2]]);
     expect(status).toBe('PENDING');
@@ -60,6 +64,7 @@ describe('an orders process dying before relaying its events', () => {
     ]);
     expect(order.total).toEqual({ amount: 2500 + 200 + 499, currency: 'USD' });
     expect(products.placedFor(id)).toHaveLength(1);
+    expect(delivery.placedFor(id)).toHaveLength(1);
     const rows = await second.orders.database.dataSource.query(
       `SELECT (SELECT count(*)::int FROM outbox WHERE published_at IS NULL) AS unpublished,
               (SELECT count(*)::int FROM customer_order) AS orders`,

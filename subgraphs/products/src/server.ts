@@ -12,6 +12,7 @@ import { StockReservation } from './entities/StockReservation';
 import { WishlistItem } from './entities/WishlistItem';
 import { CreateCatalog1763800000200 } from './migrations/1763800000200-CreateCatalog';
 import { StockLedgerAndExactInstants1763800000201 } from './migrations/1763800000201-StockLedgerAndExactInstants';
+import { ProductWeight1763800000202 } from './migrations/1763800000202-ProductWeight';
 import { resolvers } from './resolvers';
 import { seedCatalogue } from './seed';
 import { stockConsumers } from './services/StockService';
@@ -24,7 +25,7 @@ export const subgraph = defineSubgraph<Resolvers>()({
   typeDefs,
   resolvers,
   entities: [Category, Product, Review, WishlistItem, StockReservation, StockAdjustment],
-  migrations: [CreateEventTables1763800000000, CreateCatalog1763800000200, StockLedgerAndExactInstants1763800000201],
+  migrations: [CreateEventTables1763800000000, CreateCatalog1763800000200, StockLedgerAndExactInstants1763800000201, ProductWeight1763800000202],
   createContext,
   consumers: stockConsumers,
   seed: seedCatalogue,

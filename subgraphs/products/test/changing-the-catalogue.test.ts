@@ -20,9 +20,9 @@ describe('changing the catalogue', () => {
   });
 
   const CREATE = `#graphql
-    mutation($i: CreateProductInput!) { createProduct(input: $i) { id name description stock inStock rating reviewCount price { amount currency } category { id } } }`;
+    mutation($i: CreateProductInput!) { createProduct(input: $i) { id name description stock inStock rating reviewCount weightGrams price { amount currency } category { id } } }`;
   const UPDATE = `#graphql
-    mutation($id: ID!, $i: UpdateProductInput!) { updateProduct(id: $id, input: $i) { id name description price { amount currency } category { id } } }`;
+    mutation($id: ID!, $i: UpdateProductInput!) { updateProduct(id: $id, input: $i) { id name description weightGrams price { amount currency } category { id } } }`;
   const ADJUST = `#graphql
     mutation($id: ID!, $d: Int!, $r: String) { adjustStock(productId: $id, delta: $d, reason: $r) { id stock inStock } }`;
   const input = () => ({ name: 'Kettle', description: 'Boils', price: 2500, categoryId });
@@ -67,6 +67,8 @@ describe('changing the catalogue', () => {
     ['a negative price', { price: -100 }, 'input.price'],
     ['a lowercase currency', { currency: 'usd' }, 'input.currency'],
     ['a negative stock', { stock: -1 }, 'input.stock'],
+    ['a zero weight', { weightGrams: 0 }, 'input.weightGrams'],
+    ['a weight over 30 kg', { weightGrams: 30_001 }, 'input.weightGrams'],
     ['an unknown category', { categoryId: '00000000-0000-4000-8000-000000000000' }, 'input.categoryId'],
     ['a malformed category id', { categoryId: 'books' }, 'input.categoryId'],
   ])('refuses a new product with %s, naming the field and creating nothing', async (_, change, field) => {
@@ -76,7 +78,7 @@ describe('changing the catalogue', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('creates and updates a product, announcing its name and price for read models', async () => {
+  it('creates and updates a product, announcing its name, price and weight for read models', async () => {
     const created = (await graphql(url, CREATE, { i: { ...input(), name: '  Gooseneck kettle ', description: '', stock: 2 } }, admin())).data.createProduct;
     expect(created).toMatchObject({
       name: 'Gooseneck kettle',
@@ -86,14 +88,15 @@ describe('changing the catalogue', () => {
       rating: null,
       reviewCount: 0,
       price: { amount: 2500, currency: 'USD' },
+      weightGrams: 500,
       category: { id: categoryId },
     });
-    const updated = await graphql(url, UPDATE, { id: created.id, i: { price: 2999, currency: 'EUR' } }, admin());
-    expect(updated.data.updateProduct).toMatchObject({ name: 'Gooseneck kettle', description: '', price: { amount: 2999, currency: 'EUR' } });
+    const updated = await graphql(url, UPDATE, { id: created.id, i: { price: 2999, currency: 'EUR', weightGrams: 1300 } }, admin());
+    expect(updated.data.updateProduct).toMatchObject({ name: 'Gooseneck kettle', description: '', price: { amount: 2999, currency: 'EUR' }, weightGrams: 1300 });
     const events = await sg.sql(`SELECT payload FROM outbox WHERE topic = 'products.product.upserted' AND payload->>'productId' = $1 ORDER BY seq`, [created.id]);
     expect(events.map((e: { payload: unknown }) => e.payload)).toEqual([
-      { productId: created.id, name: 'Gooseneck kettle', price: { amount: 2500, currency: 'USD' } },
-      { productId: created.id, name: 'Gooseneck kettle', price: { amount: 2999, currency: 'EUR' } },
+      { productId: created.id, name: 'Gooseneck kettle', price: { amount: 2500, currency: 'USD' }, weightGrams: 500 },
+      { productId: created.id, name: 'Gooseneck kettle', price: { amount: 2999, currency: 'EUR' }, weightGrams: 1300 },
     ]);
 
     const unknown = await graphql(url, UPDATE, { id: '00000000-0000-4000-8000-00000000dead', i: { name: 'Ghost' } }, admin());
@@ -102,6 +105,8 @@ describe('changing the catalogue', () => {
     expect(malformed.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
     const badPrice = await graphql(url, UPDATE, { id: created.id, i: { name: 'Renamed', price: 0 } }, admin());
     expect(badPrice.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.price' });
+    const badWeight = await graphql(url, UPDATE, { id: created.id, i: { name: 'Renamed', weightGrams: -5 } }, admin());
+    expect(badWeight.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.weightGrams' });
     const badCategory = await graphql(url, UPDATE, { id: created.id, i: { name: 'Renamed', categoryId: '00000000-0000-4000-8000-000000000000' } }, admin());
     expect(badCategory.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.categoryId' });
     expect((await graphql(url, 'query($id: ID!) { product(id: $id) { name } }', { id: created.id })).data.product.name).toBe('Gooseneck kettle');

@@ -17,7 +17,13 @@ describe('stock reservations', () => {
   const placed = (orderId: string, items: { productId: string; quantity: number }[]): EventOf<'orders.order.placed'> => ({
     ...event('orders.order.placed', null),
     topic: 'orders.order.placed',
-    payload: { orderId, customerId: randomUUID(), items },
+    payload: {
+      orderId,
+      customerId: randomUUID(),
+      items,
+      shipping: { addressId: randomUUID(), line1: '1 Market Street', city: 'Springfield', postalCode: '12345', country: 'US' },
+      weightGrams: 500 * items.reduce((sum, item) => sum + item.quantity, 0),
+    },
   });
   const cancelled = (orderId: string) => event('orders.order.cancelled', { orderId, customerId: randomUUID() });
   const publish = (e: DomainEvent) => sg.messaging.bus.publish(e);

@@ -7,7 +7,7 @@ import { UserService } from './services/UserService';
 
 export interface Context {
   viewer: Viewer | null;
-  runtime: Pick<SubgraphRuntime, 'dataSource'>;
+  runtime: SubgraphRuntime;
   loaders: Loaders;
   auth: AuthService;
   users: UserService;
@@ -18,10 +18,10 @@ export interface Context {
  * After register, login or refresh the rest of the operation (the payload's `user { email }`)
  * is answered for the user who just signed in, not for the anonymous caller.
  */
-export function signedIn(context: Context, runtime: Pick<SubgraphRuntime, 'dataSource'>, payload: AuthPayload): AuthPayload {
+export function signedIn(context: Context, runtime: SubgraphRuntime, payload: AuthPayload): AuthPayload {
   const viewer: Viewer = { kind: 'user', userId: payload.user.id, roles: payload.user.roles };
   context.viewer = viewer;
-  context.users = new UserService(runtime.dataSource, context.loaders, viewer);
+  context.users = new UserService(runtime, context.loaders, viewer);
   context.apiKeys = new ApiKeyService(runtime.dataSource, context.loaders, viewer);
   return payload;
 }
@@ -32,8 +32,8 @@ export function createContext(viewer: Viewer | null, runtime: SubgraphRuntime, s
     viewer,
     runtime,
     loaders,
-    auth: new AuthService(runtime.dataSource, settings),
-    users: new UserService(runtime.dataSource, loaders, viewer),
+    auth: new AuthService(runtime, settings),
+    users: new UserService(runtime, loaders, viewer),
     apiKeys: new ApiKeyService(runtime.dataSource, loaders, viewer),
   };
 }

@@ -2,12 +2,16 @@ import { connectMessaging, runSubgraph, type Messaging, type RunningSubgraph } f
 import { testDatabaseUrl, testLogger, TEST_IDENTITY_SECRET, TEST_JWT_SECRET } from '@supergraph/testkit';
 import { subgraph } from '../src/server';
 
-/** The users subgraph alone, on a fresh database; events are not used by these tests. `env`: its settings, as its process would read them. */
-export async function startUsers(env: Record<string, string> = {}): Promise<{ users: RunningSubgraph; messaging: Messaging; url: string }> {
+/**
+ * The users subgraph alone, on a fresh database. `env`: its settings, as its process would read
+ * them; `seed`: with the embedded default's demo accounts.
+ */
+export async function startUsers(env: Record<string, string> = {}, { seed = false, database = 'users' } = {}): Promise<{ users: RunningSubgraph; messaging: Messaging; url: string }> {
   const messaging = await connectMessaging({ logger: testLogger });
   const users = await runSubgraph(subgraph, {
     env,
-    databaseUrl: await testDatabaseUrl('users'),
+    databaseUrl: await testDatabaseUrl(database),
+    seed,
     messaging,
     identitySecret: TEST_IDENTITY_SECRET,
     jwtSecret: TEST_JWT_SECRET,

@@ -35,13 +35,24 @@ export type CartItem = {
 };
 
 export type CheckoutInput = {
+  /**
+   * One of the caller's addresses; omitted, their default address (else their first). None, or one
+   * that is not theirs: BAD_USER_INPUT on input.addressId.
+   */
   addressId?: InputMaybe<Scalars['ID']['input']>;
-  /** A payment provider's token (e.g. tok_visa); never stored by orders. */
+  /**
+   * A payment provider's token (e.g. tok_visa), required with CARD; orders keeps it only until it has
+   * handed it to payments, when the order is confirmed.
+   */
   cardToken?: InputMaybe<Scalars['String']['input']>;
   /** 8 to 100 characters, chosen by the client: the same key always returns the same order. */
   idempotencyKey: Scalars['String']['input'];
-  /** 3, 6 or 12; only with CREDIT_LINE. */
+  /** 3, 6 or 12; required with CREDIT_LINE, refused otherwise. */
   installments?: InputMaybe<Scalars['Int']['input']>;
+  /**
+   * Omitted: no payment is taken and the order waits CONFIRMED. CREDIT_LINE needs an approved
+   * credit line with enough available for the subtotal and tax.
+   */
   paymentMethod?: InputMaybe<PaymentMethod>;
 };
 
@@ -59,13 +70,16 @@ export type Mutation = {
   addToCart: Cart;
   /**
    * The customer or an admin; from PENDING, CONFIRMED or PAID only (CONFLICT otherwise, with the
-   * current `status` in the error's extensions). Reserved stock is given back.
+   * current `status` in the error's extensions). Reserved stock is given back; a captured payment is
+   * refunded in full, and the order then becomes REFUNDED.
    */
   cancelOrder: Order;
   /**
-   * Places the cart as a PENDING order and empties the cart; the order becomes CONFIRMED (prices
-   * and totals fixed) or REJECTED once products has answered. The same idempotency key always
-   * returns the same order.
+   * Places the cart as a PENDING order and empties the cart; the order becomes CONFIRMED (prices,
+   * shipping and totals fixed) once products has reserved the stock and delivery has quoted the
+   * shipping, or REJECTED if either cannot. Then, if a payment method was chosen, PAID (or
+   * PAYMENT_FAILED), SHIPPED and DELIVERED as payments and delivery do their part. The same
+   * idempotency key always returns the same order.
    */
   checkout: Order;
   removeFromCart: Cart;
@@ -111,8 +125,11 @@ export type Order = {
   /** Number of instalments of a CREDIT_LINE payment (3, 6 or 12), as given at checkout. */
   installments?: Maybe<Scalars['Int']['output']>;
   items: Array<OrderItem>;
-  paymentMethod: PaymentMethod;
-  /** 4.99, free from a subtotal of 50.00. Null until the prices are fixed. */
+  /** As chosen at checkout; null when the customer did not choose (the order then waits CONFIRMED). */
+  paymentMethod?: Maybe<PaymentMethod>;
+  /** Where the order goes, as the address was at checkout (later edits of the address do not move it). */
+  shippingAddress?: Maybe<ShippingAddress>;
+  /** Delivery's quote for the address and weight. Null until the order is CONFIRMED. */
   shippingCost?: Maybe<Money>;
   status: OrderStatus;
   /** Every status the order has had, oldest first; the first entry has no `from`. */
@@ -200,6 +217,15 @@ export type Query = {
 
 export type QueryOrderArgs = {
   id: Scalars['ID']['input'];
+};
+
+export type ShippingAddress = {
+  __typename?: 'ShippingAddress';
+  city: Scalars['String']['output'];
+  /** ISO 3166-1 alpha-2. */
+  country: Scalars['String']['output'];
+  line1: Scalars['String']['output'];
+  postalCode: Scalars['String']['output'];
 };
 
 export type Subscription = {
@@ -352,6 +378,7 @@ export type ResolversTypes = ResolversObject<{
   PaymentMethod: PaymentMethod;
   Product: ResolverTypeWrapper<ProductReferenceEntity>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ShippingAddress: ResolverTypeWrapper<ShippingAddress>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<UserReferenceEntity>;
 }>;
@@ -376,6 +403,7 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   Product: ProductReferenceEntity;
   Query: Record<PropertyKey, never>;
+  ShippingAddress: ShippingAddress;
   Subscription: Record<PropertyKey, never>;
   User: UserReferenceEntity;
 }>;
@@ -415,7 +443,8 @@ export type OrderResolvers<ContextType = Context, ParentType extends ResolversPa
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   installments?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['OrderItem']>, ParentType, ContextType>;
-  paymentMethod?: Resolver<ResolversTypes['PaymentMethod'], ParentType, ContextType>;
+  paymentMethod?: Resolver<Maybe<ResolversTypes['PaymentMethod']>, ParentType, ContextType>;
+  shippingAddress?: Resolver<Maybe<ResolversTypes['ShippingAddress']>, ParentType, ContextType>;
   shippingCost?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
   statusHistory?: Resolver<Array<ResolversTypes['OrderStatusChange']>, ParentType, ContextType>;
@@ -464,6 +493,13 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
 }>;
 
+export type ShippingAddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShippingAddress'] = ResolversParentTypes['ShippingAddress']> = ResolversObject<{
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line1?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  postalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
   orderStatusChanged?: SubscriptionResolver<ResolversTypes['Order'], "orderStatusChanged", ParentType, ContextType, RequireFields<SubscriptionOrderStatusChangedArgs, 'orderId'>>;
 }>;
@@ -488,6 +524,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ShippingAddress?: ShippingAddressResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;

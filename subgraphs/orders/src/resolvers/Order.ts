@@ -14,6 +14,10 @@ export const Order: OrderResolvers = {
   tax: (order) => money(order.tax, order.currency),
   shippingCost: (order) => money(order.shippingCost, order.currency),
   total: (order) => money(order.total, order.currency),
+  shippingAddress: (order) =>
+    order.shipLine1 && order.shipCity && order.shipPostalCode && order.shipCountry
+      ? { line1: order.shipLine1, city: order.shipCity, postalCode: order.shipPostalCode, country: order.shipCountry }
+      : null,
 };
 
 export const OrderItem: OrderItemResolvers = {

@@ -12,6 +12,7 @@ import { canReadOrder, isSelfOrAdmin, requireViewer } from './access';
 import { announceStatus } from './announcements';
 import { lockCart } from './CartService';
 import { followOrder } from './orderFeed';
+import { cartWeight, requireCredit, resolveAddress } from './checkoutChecks';
 import { canMove, transition } from './stateMachine';
 import { decodeOrderCursor, parseCheckout, type CheckoutInput } from './validation';
 
@@ -79,14 +80,21 @@ export class OrderService {
 
   /**
    * Places the cart as a PENDING order, in one transaction with its items, its first history row,
-   * the emptied cart and the `orders.order.placed` event. The same idempotency key returns the
-   * order it first made, whatever the cart holds now, even when identical requests race.
+   * the emptied cart and the `orders.order.placed` event (with the address snapshot and weight).
+   * The same idempotency key returns the order it first made, whatever the cart holds now, even
+   * when identical requests race. Every check (address, payment choice, credit) comes first, so
+   * bad input changes nothing.
    */
   async checkout(input: CheckoutInput): Promise<Order> {
     const viewer = requireViewer(this.viewer);
     const request = parseCheckout(input);
     const customerId = viewer.userId;
     const byKey = (manager: EntityManager) => manager.findOneBy(Order, { customerId, idempotencyKey: request.idempotencyKey });
+    // A retry returns its order at once, even if the address it named has changed since.
+    const earlier = await byKey(this.runtime.dataSource.manager);
+    if (earlier) return earlier;
+    const address = await resolveAddress(this.runtime.dataSource, customerId, request.addressId);
+    const shipping = { addressId: address.addressId, line1: address.line1, city: address.city, postalCode: address.postalCode, country: address.country };
     try {
       const { order, placed } = await inTransaction(this.runtime.dataSource, async (manager) => {
         // Under the cart lock a racing twin waits here, then finds the order the first one made.
@@ -95,14 +103,22 @@ export class OrderService {
         if (existing) return { order: existing, placed: false };
         const lines = await manager.find(CartItem, { where: { customerId }, order: { productId: 'ASC' } });
         if (lines.length === 0) throw badUserInput('The cart is empty', 'cart');
+        const { weightGrams, catalogue } = await cartWeight(manager, lines);
+        if (request.payment?.method === 'CREDIT_LINE') await requireCredit(manager, customerId, lines, catalogue);
         const order = await manager.save(
           manager.create(Order, {
             customerId,
             idempotencyKey: request.idempotencyKey,
             status: 'PENDING',
-            paymentMethod: request.paymentMethod,
-            installments: request.installments,
-            addressId: request.addressId,
+            paymentMethod: request.payment?.method ?? null,
+            installments: request.payment?.method === 'CREDIT_LINE' ? request.payment.installments : null,
+            cardToken: request.payment?.method === 'CARD' ? request.payment.cardToken : null,
+            addressId: address.addressId,
+            shipLine1: address.line1,
+            shipCity: address.city,
+            shipPostalCode: address.postalCode,
+            shipCountry: address.country,
+            weightGrams,
           }),
         );
         const items = lines.map((line) => ({ productId: line.productId, quantity: line.quantity }));
@@ -110,7 +126,7 @@ export class OrderService {
         // `at` defaults to now(), the transaction's time, like the order's created_at.
         await manager.insert(OrderStatusChange, { orderId: order.id, from: null, to: 'PENDING', reason: null });
         await manager.delete(CartItem, { customerId });
-        await this.runtime.emit(manager, 'orders.order.placed', { orderId: order.id, customerId, items });
+        await this.runtime.emit(manager, 'orders.order.placed', { orderId: order.id, customerId, items, shipping, weightGrams });
         return { order, placed: true };
       });
       if (placed) {
@@ -129,8 +145,9 @@ export class OrderService {
   }
 
   /**
-   * Cancels from PENDING, CONFIRMED or PAID, telling products (stock back) through
-   * `orders.order.cancelled` in the same transaction (the planned payments subgraph is to refund on it).
+   * Cancels from PENDING, CONFIRMED or PAID, telling products (stock back), payments (refund of
+   * what was captured: the order then becomes REFUNDED) and delivery (drop the delivery) through
+   * `orders.order.cancelled` in the same transaction.
    */
   async cancel(id: string, reason: string | null | undefined): Promise<Order> {
     const viewer = requireViewer(this.viewer);

@@ -10,10 +10,12 @@ export const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> 
   PENDING: ['CONFIRMED', 'REJECTED', 'CANCELLED'],
   CONFIRMED: ['PAID', 'PAYMENT_FAILED', 'CANCELLED'],
   PAID: ['SHIPPED', 'CANCELLED', 'REFUNDED'],
-  SHIPPED: ['DELIVERED'],
-  PAYMENT_FAILED: ['CANCELLED'],
-  DELIVERED: [],
-  CANCELLED: [],
+  SHIPPED: ['DELIVERED', 'REFUNDED'],
+  // A failed payment ends the order; its stock goes back through `orders.order.cancelled`.
+  PAYMENT_FAILED: [],
+  DELIVERED: ['REFUNDED'],
+  // Payments refunds what it captured for a cancelled order; its `fully` refund lands here.
+  CANCELLED: ['REFUNDED'],
   REJECTED: [],
   REFUNDED: [],
 };
@@ -24,7 +26,8 @@ export function canMove(from: OrderStatus, to: OrderStatus): boolean {
 
 /**
  * Moves `order` (read under a row lock in the caller's transaction) to `to`, with any column
- * `changes`, and appends the history row in the same transaction. An illegal move changes nothing
+ * `changes`, and appends the history row in the same transaction. Leaving PENDING erases the card
+ * token: it is needed only to tell payments at confirmation. An illegal move changes nothing
  * and returns false: callers answer it with CONFLICT, event handlers ignore it. After the commit,
  * call `announceStatus`.
  */
@@ -32,10 +35,11 @@ export async function transition(
   manager: EntityManager,
   order: Order,
   to: OrderStatus,
-  { reason = null, changes = {} }: { reason?: string | null; changes?: Partial<Pick<Order, 'currency' | 'subtotal' | 'tax' | 'shippingCost' | 'total'>> } = {},
+  { reason = null, changes = {} }: { reason?: string | null; changes?: Partial<Pick<Order, 'currency' | 'subtotal' | 'tax' | 'shippingCost' | 'total' | 'cardToken'>> } = {},
 ): Promise<boolean> {
   if (!canMove(order.status, to)) return false;
   const from = order.status;
+  if (from === 'PENDING') changes = { ...changes, cardToken: null };
   const result = await manager
     .createQueryBuilder()
     .update(Order)

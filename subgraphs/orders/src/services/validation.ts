@@ -26,31 +26,41 @@ export interface CheckoutInput {
   installments?: number | null;
 }
 
+/** How the customer chose to pay, exactly as `orders.order.confirmed` will tell payments. */
+export type PaymentChoice = { method: 'CARD'; cardToken: string } | { method: 'CREDIT_LINE'; installments: 3 | 6 | 12 };
+
 export interface CheckoutRequest {
   idempotencyKey: string;
   addressId: string | null;
-  paymentMethod: PaymentMethod;
-  installments: number | null;
+  /** Null: no payment choice, the order will wait CONFIRMED. */
+  payment: PaymentChoice | null;
 }
 
-const INSTALLMENT_PLANS = [3, 6, 12];
+const INSTALLMENT_PLANS = [3, 6, 12] as const;
+const isPlan = (n: number): n is 3 | 6 | 12 => (INSTALLMENT_PLANS as readonly number[]).includes(n);
 
 /**
- * Checks a checkout before anything is read or written. The card token is only checked for
- * shape: orders never stores it (the planned payments subgraph is to take it from the client when it charges).
+ * Checks a checkout's shape before anything is read or written. A CARD payment needs the
+ * provider's token (kept only until payments has it); a CREDIT_LINE one a plan of 3, 6 or 12.
  */
 export function parseCheckout(input: CheckoutInput): CheckoutRequest {
   const key = input.idempotencyKey;
   if (typeof key !== 'string' || key.length < 8 || key.length > 100) throw badUserInput('idempotencyKey must be 8 to 100 characters', 'input.idempotencyKey');
-  const paymentMethod = input.paymentMethod ?? 'CARD';
-  const installments = input.installments ?? null;
-  if (installments !== null) {
-    if (paymentMethod !== 'CREDIT_LINE') throw badUserInput('installments are only for the CREDIT_LINE payment method', 'input.installments');
-    if (!INSTALLMENT_PLANS.includes(installments)) throw badUserInput('installments must be 3, 6 or 12', 'input.installments');
-  }
   if (input.addressId != null && !isUuid(input.addressId)) throw badUserInput('addressId is not a valid id', 'input.addressId');
-  if (input.cardToken != null && (input.cardToken.length === 0 || input.cardToken.length > 200)) throw badUserInput('cardToken must be 1 to 200 characters', 'input.cardToken');
-  return { idempotencyKey: key, addressId: input.addressId ?? null, paymentMethod, installments };
+  const method = input.paymentMethod ?? null;
+  const installments = input.installments ?? null;
+  if (installments !== null && method !== 'CREDIT_LINE') throw badUserInput('installments are only for the CREDIT_LINE payment method', 'input.installments');
+  let payment: PaymentChoice | null = null;
+  if (method === 'CARD') {
+    const cardToken = input.cardToken?.trim() ?? '';
+    if (cardToken.length === 0) throw badUserInput('cardToken is required to pay by card', 'input.cardToken');
+    if (cardToken.length > 200) throw badUserInput('cardToken must be at most 200 characters', 'input.cardToken');
+    payment = { method, cardToken };
+  } else if (method === 'CREDIT_LINE') {
+    if (installments === null || !isPlan(installments)) throw badUserInput('installments must be 3, 6 or 12', 'input.installments');
+    payment = { method, installments };
+  }
+  return { idempotencyKey: key, addressId: input.addressId ?? null, payment };
 }
 
 const CURSOR_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;

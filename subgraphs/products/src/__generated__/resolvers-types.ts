@@ -59,6 +59,8 @@ export type CreateProductInput = {
   price: Scalars['Int']['input'];
   /** Initial units, zero or more. */
   stock?: InputMaybe<Scalars['Int']['input']>;
+  /** Grams per unit, 1 to 30000; 500 when omitted. */
+  weightGrams?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Money = {
@@ -155,6 +157,8 @@ export type Product = {
   reviews: ReviewConnection;
   /** Units available to order now (stock already reserved by orders is not included). */
   stock: Scalars['Int']['output'];
+  /** Shipping weight of one unit, in grams. */
+  weightGrams: Scalars['Int']['output'];
 };
 
 
@@ -259,6 +263,8 @@ export type UpdateProductInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** Minor units, greater than zero. */
   price?: InputMaybe<Scalars['Int']['input']>;
+  /** Grams per unit, 1 to 30000. */
+  weightGrams?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Owned by the users subgraph; products adds the wishlist. */
@@ -477,6 +483,7 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
   reviewCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reviews?: Resolver<ResolversTypes['ReviewConnection'], ParentType, ContextType, RequireFields<ProductReviewsArgs, 'first'>>;
   stock?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weightGrams?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ProductConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductConnection'] = ResolversParentTypes['ProductConnection']> = ResolversObject<{

@@ -21,6 +21,10 @@ export class Product {
   @Column({ name: 'category_id', type: 'uuid' })
   categoryId: string;
 
+  /** Shipping weight of one unit; delivery prices shipping by the order's total weight. */
+  @Column({ name: 'weight_grams', type: 'int', default: 500 })
+  weightGrams: number;
+
   /** Units that can still be ordered. Never negative: a CHECK constraint backs the row locks reservations take. */
   @Column({ type: 'int' })
   stock: number;

@@ -20,6 +20,7 @@ export interface CreateProductInput {
   currency?: string | null;
   categoryId: string;
   stock?: number | null;
+  weightGrams?: number | null;
 }
 
 export interface UpdateProductInput {
@@ -28,11 +29,20 @@ export interface UpdateProductInput {
   price?: number | null;
   currency?: string | null;
   categoryId?: string | null;
+  weightGrams?: number | null;
 }
 
 function slugify(name: string) {
   return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'category';
 }
+
+/** What a product weighs when the admin does not say (the column's default too). */
+export const DEFAULT_WEIGHT_GRAMS = 500;
+/** Heavier than this is freight, not a parcel any courier carries. */
+export const MAX_WEIGHT_GRAMS = 30_000;
+
+const weight = (grams: number | null | undefined) =>
+  requireInteger(grams, 'input.weightGrams', 1, MAX_WEIGHT_GRAMS, `weightGrams must be a positive number of grams, at most ${MAX_WEIGHT_GRAMS}`);
 
 const price = (amount: number | null | undefined) => requireInteger(amount, 'input.price', 1, MAX_PRICE, `price must be a positive amount in minor units, at most ${MAX_PRICE}`);
 
@@ -47,6 +57,7 @@ export function announceProduct(runtime: SubgraphRuntime, manager: EntityManager
     productId: product.id,
     name: product.name,
     price: { amount: product.priceAmount, currency: product.priceCurrency },
+    weightGrams: product.weightGrams,
   });
 }
 
@@ -74,6 +85,7 @@ export class AdminService {
       priceCurrency: currency(input.currency ?? 'USD'),
       categoryId: input.categoryId,
       stock: requireInteger(input.stock ?? 0, 'input.stock', 0, MAX_STOCK, `stock must be from 0 to ${MAX_STOCK}`),
+      weightGrams: weight(input.weightGrams ?? DEFAULT_WEIGHT_GRAMS),
     };
     const product = await inTransaction(this.runtime.dataSource, async (manager) => {
       await this.requireCategory(manager, input.categoryId);
@@ -93,6 +105,7 @@ export class AdminService {
     if (input.description !== undefined) changes.description = requireText(input.description, 'input.description', { min: 0, max: 5000 });
     if (input.price !== undefined) changes.priceAmount = price(input.price);
     if (input.currency !== undefined) changes.priceCurrency = currency(input.currency);
+    if (input.weightGrams !== undefined) changes.weightGrams = weight(input.weightGrams);
     if (input.categoryId !== undefined && (input.categoryId === null || !isUuid(input.categoryId))) throw badUserInput('Category does not exist', 'input.categoryId');
     const product = await inTransaction(this.runtime.dataSource, async (manager) => {
       const existing = await this.lockProduct(manager, id, 'id');

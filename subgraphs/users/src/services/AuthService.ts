@@ -2,11 +2,12 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { LessThan } from 'typeorm';
 import { issueAccessToken, type Role } from '@supergraph/auth';
 import { conflict, ErrorCode, unauthenticated } from '@supergraph/errors';
-import { inTransaction, isUniqueViolation } from '@supergraph/service-kit';
+import { inTransaction, isUniqueViolation, type SubgraphRuntime } from '@supergraph/service-kit';
 import { GraphQLError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
 import { RefreshToken } from '../entities/RefreshToken';
 import { User } from '../entities/User';
+import { announceUser } from './announcements';
 import { assertStrongPassword, decoyHash, hashPassword, verifyPassword } from './passwords';
 import { normalizeEmail, requireText } from './validation';
 
@@ -32,7 +33,11 @@ export interface AuthPayload {
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 export class AuthService {
-  constructor(private readonly dataSource: DataSource, private readonly settings: AuthSettings) {}
+  private readonly dataSource: DataSource;
+
+  constructor(private readonly runtime: SubgraphRuntime, private readonly settings: AuthSettings) {
+    this.dataSource = runtime.dataSource;
+  }
 
   async register(input: { email: string; password: string; name: string }): Promise<AuthPayload> {
     const email = normalizeEmail(input.email);
@@ -40,10 +45,13 @@ export class AuthService {
     assertStrongPassword(input.password);
     const passwordHash = await hashPassword(input.password);
     try {
-      return await inTransaction(this.dataSource, async (manager) => {
+      const payload = await inTransaction(this.dataSource, async (manager) => {
         const user = await manager.save(manager.create(User, { email, name, passwordHash, roles: ['CUSTOMER'] satisfies Role[] }));
+        await announceUser(this.runtime, manager, user);
         return this.startSession(manager, user);
       });
+      this.runtime.eventsCommitted();
+      return payload;
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict('An account with this email already exists', { field: 'input.email' });
       throw error;

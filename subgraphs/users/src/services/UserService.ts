@@ -1,17 +1,22 @@
 import { hasRole, type Viewer } from '@supergraph/auth';
 import { badUserInput, forbidden, notFound } from '@supergraph/errors';
-import { inTransaction } from '@supergraph/service-kit';
+import { inTransaction, type SubgraphRuntime } from '@supergraph/service-kit';
 import type { DataSource } from 'typeorm';
 import { Address } from '../entities/Address';
 import { User } from '../entities/User';
 import type { Loaders } from '../loaders';
 import { canManage, requireViewer } from './access';
+import { announceAddress, announceUser } from './announcements';
 import { isUuid, optionalText, requireText } from './validation';
 
 const MAX_ADDRESSES = 20;
 
 export class UserService {
-  constructor(private readonly dataSource: DataSource, private readonly loaders: Loaders, private readonly viewer: Viewer | null) {}
+  private readonly dataSource: DataSource;
+
+  constructor(private readonly runtime: SubgraphRuntime, private readonly loaders: Loaders, private readonly viewer: Viewer | null) {
+    this.dataSource = runtime.dataSource;
+  }
 
   me(): Promise<User | null> {
     return this.viewer ? this.loaders.userById.load(this.viewer.userId) : Promise.resolve(null);
@@ -38,9 +43,17 @@ export class UserService {
     const viewer = requireViewer(this.viewer);
     const changes: Partial<User> = {};
     if (input.name !== undefined && input.name !== null) changes.name = requireText(input.name, 'input.name', { max: 100 });
-    if (Object.keys(changes).length) await this.dataSource.getRepository(User).update(viewer.userId, changes);
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: viewer.userId });
-    if (!user) throw notFound('User not found');
+    const user = await inTransaction(this.dataSource, async (manager) => {
+      const user = await manager.findOneBy(User, { id: viewer.userId });
+      if (!user) throw notFound('User not found');
+      if (changes.name === undefined || changes.name === user.name) return user;
+      await manager.update(User, user.id, changes);
+      Object.assign(user, changes);
+      // Delivery's roster shows couriers by name.
+      await announceUser(this.runtime, manager, user);
+      return user;
+    });
+    this.runtime.eventsCommitted();
     return user;
   }
 
@@ -65,14 +78,23 @@ export class UserService {
       postalCode: requireText(input.postalCode, 'input.postalCode', { max: 20 }),
       country,
     };
-    return inTransaction(this.dataSource, async (manager) => {
+    const address = await inTransaction(this.dataSource, async (manager) => {
       // Lock the user row so concurrent adds cannot exceed the limit or leave two defaults.
       await manager.query('SELECT 1 FROM app_user WHERE id = $1 FOR UPDATE', [viewer.userId]);
       const count = await manager.countBy(Address, { userId: viewer.userId });
       if (count >= MAX_ADDRESSES) throw badUserInput(`At most ${MAX_ADDRESSES} addresses per user`, 'input');
       const isDefault = !!input.isDefault || count === 0;
-      if (isDefault) await manager.update(Address, { userId: viewer.userId }, { isDefault: false });
-      return manager.save(manager.create(Address, { ...values, isDefault }));
+      if (isDefault) {
+        // The previous default changes too: read models (orders' checkout) must stop taking it as the default.
+        const previous = await manager.findBy(Address, { userId: viewer.userId, isDefault: true });
+        await manager.update(Address, { userId: viewer.userId }, { isDefault: false });
+        for (const old of previous) await announceAddress(this.runtime, manager, { ...old, isDefault: false });
+      }
+      const saved = await manager.save(manager.create(Address, { ...values, isDefault }));
+      await announceAddress(this.runtime, manager, saved);
+      return saved;
     });
+    this.runtime.eventsCommitted();
+    return address;
   }
 }
