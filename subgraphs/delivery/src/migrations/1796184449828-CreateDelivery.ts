@@ -10,7 +10,10 @@ export class CreateDelivery1796184449828 implements MigrationInterface {
       active boolean NOT NULL,
       capacity int NOT NULL DEFAULT 3 CHECK (capacity >= 0),
       open_deliveries int NOT NULL DEFAULT 0 CHECK (open_deliveries >= 0),
-      last_assigned_at timestamptz
+      last_assigned_at timestamptz,
+      -- The last word on capacity, should an assignment ever bypass the locks (services/moves.ts):
+      -- the transaction fails and its event is retried, rather than a courier being overloaded.
+      CHECK (open_deliveries <= capacity)
     )`);
     await q.query(`CREATE TABLE address (
       id uuid PRIMARY KEY,
