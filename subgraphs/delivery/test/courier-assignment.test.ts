@@ -47,12 +47,16 @@ describe('courier assignment', () => {
     const bob = await peers.courier(delivery, 'Bob', 'courier-b');
     const customer = randomUUID();
     const first = await peers.paidOrder(customer);
-    const one = await eventually(async () => (await deliveryRow(delivery, first))?.courier_id && deliveryRow(delivery, first));
+    const assignedRow = (orderId: string) =>
+      eventually(async () => {
+        const row = await deliveryRow(delivery, orderId);
+        return row?.status === 'ASSIGNED' && row;
+      });
+    const one = await assignedRow(first);
     // Both empty and never assigned: the smaller id.
     expect(one).toMatchObject({ status: 'ASSIGNED', courier_id: ann.userId });
     const second = await peers.paidOrder(customer);
-    const two = await eventually(async () => (await deliveryRow(delivery, second))?.courier_id && deliveryRow(delivery, second));
-    expect(two?.courier_id).toBe(bob.userId);
+    expect((await assignedRow(second)).courier_id).toBe(bob.userId);
     await eventually(async () => peers.emitted('delivery.delivery.assigned', first).length === 1);
     expect(peers.emitted('delivery.delivery.assigned', first)[0].payload).toMatchObject({ orderId: first, customerId: customer, courierId: ann.userId, status: 'ASSIGNED' });
   });
