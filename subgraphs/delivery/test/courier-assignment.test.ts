@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Messaging, RunningSubgraph } from '@supergraph/service-kit';
+import { inTransaction, type Messaging, type RunningSubgraph } from '@supergraph/service-kit';
 import { cleanupTestResources, eventually, testDatabaseUrl, testMessaging } from '@supergraph/testkit';
+import { assignWaiting } from '../src/services/moves';
 import { deliveryRow, localAddress, Peers, startDelivery, type Caller } from './helpers';
 
 /**
@@ -93,6 +94,26 @@ describe('courier assignment', () => {
     const cy = await peers.courier(delivery, 'Cy');
     await eventually(async () => (await statuses()).filter((d) => d!.status === 'PENDING').length === 0, { message: 'the rest assigned to the new courier' });
     expect((await loads())[cy.userId]).toEqual({ open: 3, counted: 3 });
+  });
+
+  it('keeps capacity when many assignment passes run at once, each on its own waiting delivery', async () => {
+    // Without couriers, ten paid orders wait.
+    const customer = randomUUID();
+    const orders: string[] = [];
+    for (let i = 0; i < 10; i++) orders.push(await peers.paidOrder(customer));
+    await eventually(async () => (await Promise.all(orders.map((id) => deliveryRow(delivery, id)))).every((d) => d?.status === 'PENDING'), { message: 'ten waiting' });
+    // Two couriers join, unknown to the sweeper until it wakes: written straight into the roster.
+    await delivery.database.dataSource.query(`INSERT INTO courier (user_id, name, active, capacity, open_deliveries) VALUES ('c-1', 'One', true, 3, 0), ('c-2', 'Two', true, 3, 0)`);
+    // Ten passes at once, one delivery each: SKIP LOCKED hands each its own delivery, so all ten
+    // choose among the same two couriers at the same moment; only the courier locks keep them apart.
+    const runtime = delivery.runtime;
+    const passes = await Promise.allSettled(
+      orders.map(() => inTransaction(runtime.dataSource, (manager) => assignWaiting(runtime, manager, 1))),
+    );
+    expect(passes.filter((p) => p.status === 'rejected')).toEqual([]);
+    const rows = await Promise.all(orders.map((id) => deliveryRow(delivery, id)));
+    expect(rows.filter((d) => d!.status === 'ASSIGNED')).toHaveLength(6);
+    expect(await loads()).toEqual({ 'c-1': { open: 3, counted: 3 }, 'c-2': { open: 3, counted: 3 } });
   });
 
   it('creates one delivery however often the capture arrives', async () => {
