@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Viewer } from '@supergraph/auth';
 import { badUserInput, conflict, notFound } from '@supergraph/errors';
 import { inTransaction, isUniqueViolation, isUuid, type SubgraphRuntime } from '@supergraph/service-kit';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { availableAfterInstallmentPaid, availableAfterPurchase, installmentSchedule, scoreCreditApplication } from '../domain/credit';
 import { CreditLine } from '../entities/CreditLine';
 import { Installment } from '../entities/Installment';
@@ -64,13 +64,24 @@ export async function drawOnCreditLine(runtime: SubgraphRuntime, manager: Entity
   await emitCaptured(runtime, manager, payment);
 }
 
-/** A refund of a credit-line payment gives its amount back to the line (never above the limit). */
-export async function giveBackToCreditLine(runtime: SubgraphRuntime, manager: EntityManager, payment: Payment, amount: number) {
+/**
+ * A credit-line purchase is refunded in full only (its instalment plan cannot be re-cut): the
+ * instalments not yet paid are dropped and their principal goes back to the line; what was
+ * already paid back had already restored the line. Called under the payment's row lock.
+ */
+export async function refundCreditPurchase(runtime: SubgraphRuntime, manager: EntityManager, payment: Payment, amount: number) {
+  if (amount !== payment.amount - payment.refunded) {
+    throw conflict('A credit-line purchase is refunded in full only', { refundable: payment.amount - payment.refunded });
+  }
   const line = await lockLine(manager, payment.customerId);
   if (!line) return;
-  line.available = Math.min(line.available + amount, line.limit);
+  const plan = await manager.findOneBy(InstallmentPlan, { paymentId: payment.id });
+  const unpaid = plan ? await manager.find(Installment, { where: { planId: plan.id, status: In(['PENDING', 'OVERDUE']) } }) : [];
+  const outstanding = unpaid.reduce((sum, installment) => sum + installment.principal, 0);
+  if (unpaid.length) await manager.delete(Installment, { id: In(unpaid.map((installment) => installment.id)) });
+  line.available = Math.min(line.available + outstanding, line.limit);
   await manager.save(line);
-  await recordCredit(manager, line, 'REFUNDED', amount, { paymentId: payment.id });
+  await recordCredit(manager, line, 'REFUNDED', outstanding, { paymentId: payment.id });
   await emitCreditLine(runtime, manager, line);
 }
 

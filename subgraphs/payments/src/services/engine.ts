@@ -9,7 +9,7 @@ import { planRefund } from '../domain/refunds';
 import { Payment } from '../entities/Payment';
 import { Refund } from '../entities/Refund';
 import type { PaymentsSettings } from '../settings';
-import { drawOnCreditLine, giveBackToCreditLine } from './credit';
+import { drawOnCreditLine, refundCreditPurchase } from './credit';
 import { DatabaseLedger } from './ledger';
 import { emitCaptured, emitFailed, money } from './events';
 
@@ -239,6 +239,7 @@ export class PaymentsEngine {
    */
   async reserveRefund(manager: EntityManager, payment: Payment, amount: number | null, reason: string | null, id: string): Promise<Refund> {
     const plan = planRefund({ status: payment.status, captured: payment.amount, refunded: payment.refunded }, amount);
+    if (payment.method === 'CREDIT_LINE') await refundCreditPurchase(this.runtime, manager, payment, plan.amount);
     const refund = manager.create(Refund, {
       id,
       paymentId: payment.id,
@@ -253,10 +254,8 @@ export class PaymentsEngine {
     payment.refunded = plan.refundedAfter;
     payment.status = plan.statusAfter;
     await manager.save(payment);
-    if (payment.method === 'CREDIT_LINE') {
-      await giveBackToCreditLine(this.runtime, manager, payment, plan.amount);
-      await this.emitRefunded(manager, payment, refund);
-    }
+    // A credit-line refund has no provider to wait for: it is done.
+    if (payment.method === 'CREDIT_LINE') await this.emitRefunded(manager, payment, refund);
     return refund;
   }
 
