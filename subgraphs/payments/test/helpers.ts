@@ -6,7 +6,7 @@ import { eventually, graphql, testLogger, TEST_IDENTITY_SECRET, TEST_JWT_SECRET,
 import { subgraph as paymentsSubgraph } from '../src/server';
 
 /** The payments subgraph on port 0, with the worker polling fast and short provider timeouts. */
-export async function startPayments(options: { messaging: Messaging; databaseUrl?: string; env?: Record<string, string> }): Promise<{ payments: RunningSubgraph; url: string }> {
+export async function startPayments(options: { messaging: Messaging; databaseUrl?: string; env?: Record<string, string>; seed?: boolean }): Promise<{ payments: RunningSubgraph; url: string }> {
   const payments = await runSubgraph(paymentsSubgraph, {
     databaseUrl: options.databaseUrl,
     messaging: options.messaging,
@@ -14,6 +14,7 @@ export async function startPayments(options: { messaging: Messaging; databaseUrl
     jwtSecret: TEST_JWT_SECRET,
     logger: testLogger,
     relayPollIntervalMs: 50,
+    seed: options.seed,
     env: { PAYMENTS_WORKER_INTERVAL_MS: '100', PAYMENTS_CHARGE_TIMEOUT_MS: '500', ...options.env },
   });
   return { payments, url: `${payments.url}/graphql` };

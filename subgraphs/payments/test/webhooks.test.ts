@@ -75,7 +75,7 @@ describe('provider webhooks', () => {
     const tampered = body.replace('"amount":900', '"amount":901');
     const refused = await post(tampered, signature);
     expect(refused.status).toBe(400);
-    expect((await refused.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await refused.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     const forged = new SimulatedProvider({ webhookSecret: 'whsec_someone_else' }).signWebhook({ id: 'evt_forged_2', type: 'charge.captured', chargeRef: 'ch_forged', idempotencyKey: paymentId, amount: 900 });
     expect((await post(forged.body, forged.signature)).status).toBe(400);
     expect((await post(body, '')).status).toBe(400);
