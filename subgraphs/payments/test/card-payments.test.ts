@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Messaging, RunningSubgraph } from '@supergraph/service-kit';
 import { cleanupTestResources, eventually, graphql, testDatabaseUrl, testMessaging } from '@supergraph/testkit';
-import { Caller, FakeOrders, PAYMENT, sqlOf, startPayments } from './helpers';
+import { Caller, FakeOrders, ORDER_PAYMENT, PAYMENT, sqlOf, startPayments } from './helpers';
 
 /**
  * A confirmed order with a card is charged once by the worker, whatever the provider does, and
@@ -108,5 +108,19 @@ describe('card payments of confirmed orders', () => {
     const anonymous = await graphql(url, PAYMENT, { id: paymentId });
     expect(anonymous.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await stranger.request(PAYMENT, { id: 'not-a-uuid' })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+  });
+
+  it('batches Order.payment and its refunds for many orders', async () => {
+    const customerId = randomUUID();
+    const confirmed = [];
+    for (let i = 0; i < 10; i++) confirmed.push(await orders.confirm({ method: 'CARD', cardToken: 'tok_visa' }, 100 + i, customerId));
+    for (const { orderId } of confirmed) await orders.awaitEvent('payments.payment.captured', orderId);
+    const customer = new Caller(url, customerId);
+    const before = payments.database.queryCount;
+    const answer = await customer.data(ORDER_PAYMENT, { reps: confirmed.map(({ orderId }) => ({ __typename: 'Order', id: orderId })) });
+    expect(answer._entities.map((e: any) => e.payment.amount.amount)).toEqual(confirmed.map((_, i) => 100 + i));
+    // One query for the payments, one for their refunds: not one per order (a few more may be the
+    // relay's and the worker's polls, which share the counter).
+    expect(payments.database.queryCount - before).toBeLessThanOrEqual(6);
   });
 });
