@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isProduction } from '@supergraph/service-kit';
 
 /**
  * What payments reads from its environment (its own process or the embedded default), validated
@@ -26,7 +27,7 @@ export const settingsSchema = z
     PAYMENTS_TEST_FAULT: z.enum(['crash-after-charge']).optional(),
   })
   .superRefine((env, ctx) => {
-    if (env.PAYMENTS_TEST_FAULT && env.NODE_ENV === 'production') {
+    if (env.PAYMENTS_TEST_FAULT && isProduction({ NODE_ENV: env.NODE_ENV })) {
       ctx.addIssue({ code: 'custom', path: ['PAYMENTS_TEST_FAULT'], message: 'is a test hook and is refused in production' });
     }
     if (env.PAYMENTS_PROVIDER === 'stripe') {

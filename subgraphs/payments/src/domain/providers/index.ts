@@ -4,7 +4,7 @@ import { StripeProvider } from './stripe';
 
 /**
  * Which provider moves the money: `PAYMENTS_PROVIDER` = `simulated` (the default) or `stripe`,
- * with `STRIPE_SECRET_KEY` and `STRIPE_WEBHOOK_SECRET`. The subgraph's env.ts reads the
+ * with `STRIPE_SECRET_KEY` and `STRIPE_WEBHOOK_SECRET`. The subgraph's settings.ts reads the
  * environment and passes the values here.
  */
 export type PaymentProviderConfig =
