@@ -216,4 +216,19 @@ describe('credit line', () => {
     // relay's and the worker's polls, which share the counter).
     expect(payments.database.queryCount - before).toBeLessThanOrEqual(6);
   });
+
+  it('sets aside a payment that cannot be processed, so the payments behind it still go through', async () => {
+    const customer = await approvedCustomer(100_000);
+    // A row no consumer would write (5 instalments): drawing on the line throws for it.
+    const [{ id: broken }] = await sql(
+      `INSERT INTO payment (id, order_id, customer_id, amount, currency, method, status, provider, installments, next_attempt_at)
+       VALUES (gen_random_uuid(), gen_random_uuid(), $1, 1000, 'USD', 'CREDIT_LINE', 'PENDING', 'credit_line', 5, now() - interval '1 hour') RETURNING id`,
+      [customer.userId],
+    );
+    const { orderId } = await orders.confirm({ method: 'CREDIT_LINE', installments: 3 }, 3_000, customer.userId);
+    await orders.awaitEvent('payments.payment.captured', orderId);
+    const [row] = await sql('SELECT status, attempts, next_attempt_at > now() AS later FROM payment WHERE id = $1', [broken]);
+    expect(row).toEqual({ status: 'PENDING', attempts: 1, later: true });
+    expect((await creditLineOf(customer)).available.amount).toBe(97_000);
+  });
 });

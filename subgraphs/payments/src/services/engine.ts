@@ -136,11 +136,13 @@ export class PaymentsEngine {
 
   /** Claims, charges and settles one due payment; false when none is due. */
   async chargeNext(): Promise<boolean> {
+    let dueId: string | null = null;
     const claimed = await inTransaction(this.dataSource, async (manager) => {
       const [due] = await manager.query(
         `SELECT id FROM payment WHERE status = 'PENDING' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
       );
       if (!due) return null;
+      dueId = due.id;
       const payment = await manager.findOneByOrFail(Payment, { id: due.id });
       payment.attempts += 1;
       if (payment.method === 'CREDIT_LINE') {
@@ -151,12 +153,21 @@ export class PaymentsEngine {
       payment.nextAttemptAt = new Date(Date.now() + leaseMs(this.settings));
       await manager.save(payment);
       return { payment, settled: false };
+    }).catch(async (error) => {
+      if (!dueId) throw error;
+      // This payment's transaction failed (a bug, bad data): set it aside for a while so that it
+      // does not stay first in the queue and hold up every payment behind it.
+      this.runtime.logger.error('payment could not be processed; retried later', { paymentId: dueId, error: String(error) });
+      this.deferred.inc({ reason: 'error' });
+      await this.dataSource.query('UPDATE payment SET attempts = attempts + 1, next_attempt_at = $2 WHERE id = $1', [dueId, new Date(Date.now() + 60_000)]);
+      return { payment: null, settled: true };
     });
     if (!claimed) return false;
     if (claimed.settled) {
       this.runtime.eventsCommitted();
       return true;
     }
+    if (!claimed.payment) return true;
     const outcome = await this.chargeCard(claimed.payment);
     if (this.settings.testFault === 'crash-after-charge') {
       // Test hook (refused in production): the process "dies" here, after the provider answered
