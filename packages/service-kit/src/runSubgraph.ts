@@ -16,7 +16,7 @@ import type { DomainEvent, Subscription } from './events/types';
 import type { Messaging } from './infrastructure';
 import type { Logger } from './logger';
 import type { PubSub } from './pubsub';
-import { createMetrics, type Route } from './http';
+import { createMetrics, type Route, type ServiceMetrics } from './http';
 import { startSubgraphService, type RunningService } from './subgraph';
 
 /** What a subgraph's services get to write events and publish live updates. */
@@ -36,6 +36,8 @@ export interface SubgraphRuntime {
   emit<T extends Topic>(manager: EntityManager, topic: T, payload: PayloadOf<T>): Promise<DomainEvent<PayloadOf<T>>>;
   /** Tells the relay that committed events are waiting, so they go out now rather than at the next poll. */
   eventsCommitted(): void;
+  /** The registry `/metrics` serves, for the subgraph's own counters. */
+  metrics: ServiceMetrics['registry'];
 }
 
 export interface SubgraphDefinition<TContext extends BaseContext, TSettings = unknown> {
@@ -58,12 +60,17 @@ export interface SubgraphDefinition<TContext extends BaseContext, TSettings = un
    * records the event as processed. Only topics whose contract lists this subgraph among its
    * consumers; an event that breaks its contract is dead-lettered instead of handled.
    */
-  consumers?: (runtime: SubgraphRuntime) => EventHandlers;
+  consumers?: (runtime: SubgraphRuntime, settings: TSettings) => EventHandlers;
   /** Runs after an event handler's transaction committed (e.g. to publish live updates). */
   afterEvent?: (runtime: SubgraphRuntime, event: DomainEvent) => void;
   /** Demo data for the embedded default; must be idempotent (it runs at every start). */
   seed?: (runtime: SubgraphRuntime) => Promise<void>;
-  routes?: (runtime: SubgraphRuntime) => Record<string, Route>;
+  routes?: (runtime: SubgraphRuntime, settings: TSettings) => Record<string, Route>;
+  /**
+   * Work of its own (a periodic job, a worker), started once the service listens and stopped
+   * first on close, before the database closes.
+   */
+  background?: (runtime: SubgraphRuntime, settings: TSettings) => { stop(): Promise<void> };
   subscriptions?: boolean;
 }
 
@@ -127,13 +134,14 @@ export async function runSubgraph<TContext extends BaseContext, TSettings>(defin
       return enqueueEvent(manager, topic, payload);
     },
     eventsCommitted: () => relay.nudge(),
+    metrics: metrics.registry,
   };
   const subscriptions: Subscription[] = [];
   let service: RunningService | undefined;
   let consumedTopics: string[];
   try {
     if (config.seed && definition.seed) await definition.seed(runtime);
-    const handlers = definition.consumers?.(runtime);
+    const handlers = definition.consumers?.(runtime, settings);
     consumedTopics = Object.keys(handlers ?? {});
     if (handlers && Object.keys(handlers).length) {
       for (const topic of Object.keys(handlers) as Topic[]) {
@@ -167,7 +175,7 @@ export async function runSubgraph<TContext extends BaseContext, TSettings>(defin
         metrics,
         production: config.production,
         createContext: (viewer) => definition.createContext(viewer, runtime, settings),
-        routes: definition.routes?.(runtime),
+        routes: definition.routes?.(runtime, settings),
         subscriptions: !!definition.subscriptions,
         ready: async () => {
           try {
@@ -187,6 +195,7 @@ export async function runSubgraph<TContext extends BaseContext, TSettings>(defin
     throw error;
   }
   const running = service;
+  const background = definition.background?.(runtime, settings);
   return {
     ...running,
     name: definition.name,
@@ -194,6 +203,7 @@ export async function runSubgraph<TContext extends BaseContext, TSettings>(defin
     runtime,
     consumedTopics,
     close: async () => {
+      await background?.stop();
       await running.close();
       await relay.stop();
       await Promise.all(subscriptions.map((s) => s.stop()));
