@@ -7,6 +7,7 @@ import type { Delivery } from '../entities/Delivery';
  */
 function refused(error: unknown): AsyncIterableIterator<never> {
   return {
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- follow()'s rejection passed through unchanged (a coded GraphQLError), so graphql-ws sends it as is
     next: () => Promise.reject(error),
     return: async () => ({ value: undefined, done: true }),
     [Symbol.asyncIterator]() {

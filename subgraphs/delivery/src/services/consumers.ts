@@ -24,7 +24,7 @@ interface Outcome {
 const outcomes = new WeakMap<SubgraphRuntime, Map<string, Outcome>>();
 function outcomesOf(runtime: SubgraphRuntime) {
   let map = outcomes.get(runtime);
-  if (!map) outcomes.set(runtime, (map = new Map()));
+  if (!map) outcomes.set(runtime, (map = new Map<string, Outcome>()));
   return map;
 }
 

@@ -3,7 +3,7 @@ import type { Viewer } from '@supergraph/auth';
 import { badUserInput, conflict, notFound } from '@supergraph/errors';
 import { inTransaction, isUniqueViolation, isUuid, type SubgraphRuntime } from '@supergraph/service-kit';
 import { In, type EntityManager } from 'typeorm';
-import { availableAfterInstallmentPaid, availableAfterPurchase, installmentSchedule, scoreCreditApplication } from '../domain/credit';
+import { availableAfterInstallmentPaid, availableAfterPurchase, installmentSchedule, scoreCreditApplication, type CreditApplication } from '../domain/credit';
 import { CreditLine } from '../entities/CreditLine';
 import { Installment } from '../entities/Installment';
 import { InstallmentPlan } from '../entities/InstallmentPlan';
@@ -96,7 +96,8 @@ export class CreditService {
    */
   async apply(viewer: Viewer | null, input: { requestedLimit: number; monthlyIncome: number }): Promise<CreditLine> {
     const { userId } = requireViewer(viewer);
-    const [history] = await this.runtime.dataSource.query(
+    // An aggregate without GROUP BY: always exactly one row.
+    const [history] = await this.runtime.dataSource.query<Pick<CreditApplication, 'deliveredOrders' | 'totalPaid' | 'paymentFailures'>[]>(
       `SELECT
          count(*) FILTER (WHERE status IN ('CAPTURED', 'PARTIALLY_REFUNDED'))::int AS "deliveredOrders",
          coalesce(sum(amount - refunded) FILTER (WHERE status IN ('CAPTURED', 'PARTIALLY_REFUNDED')), 0)::int AS "totalPaid",
@@ -139,7 +140,7 @@ export class CreditService {
     const { userId } = requireViewer(viewer);
     if (!isUuid(installmentId)) throw badUserInput('installmentId is not an installment id', 'installmentId');
     const paid = await inTransaction(this.runtime.dataSource, async (manager) => {
-      const [owner] = await manager.query(
+      const [owner] = await manager.query<{ customer_id: string }[]>(
         `SELECT l.customer_id FROM installment i JOIN installment_plan p ON p.id = i.plan_id JOIN credit_line l ON l.id = p.credit_line_id WHERE i.id = $1`,
         [installmentId],
       );

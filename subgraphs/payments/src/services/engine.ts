@@ -138,7 +138,7 @@ export class PaymentsEngine {
   async chargeNext(): Promise<boolean> {
     let dueId: string | null = null;
     const claimed = await inTransaction(this.dataSource, async (manager) => {
-      const [due] = await manager.query(
+      const [due] = await manager.query<{ id: string }[]>(
         `SELECT id FROM payment WHERE status = 'PENDING' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
       );
       if (!due) return null;
@@ -273,7 +273,7 @@ export class PaymentsEngine {
   /** Has the provider execute one due card refund (idempotency key = the refund id); false when none is due. */
   async refundNext(): Promise<boolean> {
     const claimed = await inTransaction(this.dataSource, async (manager) => {
-      const [due] = await manager.query(
+      const [due] = await manager.query<{ id: string }[]>(
         `SELECT id FROM refund WHERE status = 'PENDING' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
       );
       if (!due) return null;
@@ -311,7 +311,7 @@ export class PaymentsEngine {
 
   /** `payments.payment.refunded`, with the total the provider has confirmed so far. */
   private async emitRefunded(manager: EntityManager, payment: Payment, refund: Refund) {
-    const [{ total }] = await manager.query(`SELECT coalesce(sum(amount), 0)::int AS total FROM refund WHERE payment_id = $1 AND status = 'SUCCEEDED'`, [payment.id]);
+    const [{ total }] = await manager.query<{ total: number }[]>(`SELECT coalesce(sum(amount), 0)::int AS total FROM refund WHERE payment_id = $1 AND status = 'SUCCEEDED'`, [payment.id]);
     await this.runtime.emit(manager, 'payments.payment.refunded', {
       paymentId: payment.id,
       refundId: refund.id,
@@ -391,7 +391,7 @@ export class PaymentsEngine {
    */
   async markOverdue(now = new Date()): Promise<number> {
     return inTransaction(this.dataSource, async (manager) => {
-      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked', ['payments:overdue-installments']);
+      const [{ locked }] = await manager.query<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked', ['payments:overdue-installments']);
       if (!locked) return 0;
       const marked = await queryRows(
         manager,

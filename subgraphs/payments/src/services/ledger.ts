@@ -57,7 +57,7 @@ export class DatabaseLedger implements SimulatedLedger {
 
   async refund(request: RefundRequest, refundRef: string): Promise<RefundResult> {
     return this.dataSource.transaction(async (manager) => {
-      const [replay] = await manager.query('SELECT refund_ref, amount FROM simulated_refund WHERE idempotency_key = $1', [request.idempotencyKey]);
+      const [replay] = await manager.query<{ refund_ref: string; amount: number }[]>('SELECT refund_ref, amount FROM simulated_refund WHERE idempotency_key = $1', [request.idempotencyKey]);
       if (replay) return { refundRef: replay.refund_ref, amount: replay.amount };
       const [row] = await manager.query<ChargeRow[]>('SELECT * FROM simulated_charge WHERE charge_ref = $1 FOR UPDATE', [request.chargeRef]);
       checkRefund(row ? toCharge(row) : null, request);
