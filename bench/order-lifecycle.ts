@@ -64,6 +64,9 @@ async function run(mode: string) {
     )
   ).createProduct.id;
   const tokens = await Promise.all(Array.from({ length: CUSTOMERS }, (_, i) => customer(url, i)));
+  // Checkout reads the address from orders' read model, fed by users' events: let the last of the
+  // registrations' events arrive (checkout itself waits up to 2 s for an address it does not know yet).
+  await new Promise((r) => setTimeout(r, 3000));
   // Orders reach the catalogue read model of orders through events: wait until a cart accepts it.
   for (let tries = 0; ; tries++) {
     try {
