@@ -319,7 +319,9 @@ async function measureDirect(captured: Call[][], c: number, subgraphsPid: number
     bytes: r.bytes,
     stageP50: r.stageP50,
   };
-  log(`  direct c=${c}: ${row.rps.toFixed(1)} RPS, p50 ${row.p50.toFixed(1)} ms, stages p50 ${r.stageP50.map((v) => v.toFixed(1)).join(' + ')} ms, subgraphs ${row.subgraphCpu.toFixed(2)} ms/req, errors ${r.errors}`);
+  log(
+    `  direct c=${c}: ${row.rps.toFixed(1)} RPS, p50 ${row.p50.toFixed(1)} ms, stages p50 ${r.stageP50.map((v) => v.toFixed(1)).join(' + ')} ms, subgraphs ${row.subgraphCpu.toFixed(2)} ms/req, errors ${r.errors}`,
+  );
   return row;
 }
 
@@ -337,7 +339,9 @@ async function main() {
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
   process.once('SIGTERM', () => void cleanup().then(() => process.exit(143)));
   try {
-    log(`own-supergraph bench: ${ORDERS} orders × ${ITEMS} items, reviews(first: ${REVIEWS}); c=${CONNS.join(',')}, ${DURATION} s × ${REPS} reps (+${WARMUP} s warm-up); configs ${CONFIGS.join(', ')}`);
+    log(
+      `own-supergraph bench: ${ORDERS} orders × ${ITEMS} items, reviews(first: ${REVIEWS}); c=${CONNS.join(',')}, ${DURATION} s × ${REPS} reps (+${WARMUP} s warm-up); configs ${CONFIGS.join(', ')}`,
+    );
     const { child: subgraphs, urls } = await startSubgraphs(dataDir);
     log(`subgraphs: ${JSON.stringify(urls)} (pid ${subgraphs.pid})`);
 
@@ -346,7 +350,12 @@ async function main() {
     let recording = false;
     const proxied: Record<string, string> = {};
     for (const [name, url] of Object.entries(urls)) {
-      const proxy = await startProxy(name, url, (call) => calls.push(call), () => recording);
+      const proxy = await startProxy(
+        name,
+        url,
+        (call) => calls.push(call),
+        () => recording,
+      );
       servers.push(proxy.server);
       proxied[name] = proxy.url;
     }
@@ -372,7 +381,12 @@ async function main() {
       if (call.status !== 200 || call.response.includes('"errors"')) throw new Error(`captured call to ${call.subgraph} failed: ${call.response.slice(0, 300)}`);
       if (!call.headers[VIEWER_HEADER] && call.subgraph !== 'products') log(`  note: call to ${call.subgraph} has no identity headers`);
     }
-    log(`  identity headers on: ${calls.filter((c) => c.headers[VIEWER_HEADER] && c.headers[VIEWER_SIGNATURE_HEADER]).map((c) => c.subgraph).join(', ')}`);
+    log(
+      `  identity headers on: ${calls
+        .filter((c) => c.headers[VIEWER_HEADER] && c.headers[VIEWER_SIGNATURE_HEADER])
+        .map((c) => c.subgraph)
+        .join(', ')}`,
+    );
 
     // The replay returns what the router received.
     for (const stage of resigned(stages)) {
@@ -421,7 +435,9 @@ async function main() {
     }
 
     // 3. Report.
-    console.log(`\nQuery (dataHash ${dataHash}, ${captureText.length} bytes; ${calls.length} subgraph calls in ${stages.length} stages: ${stages.map((s) => s.map((c) => c.subgraph).join(' ‖ ')).join(' → ')}):\n\n    ${QUERY}\n`);
+    console.log(
+      `\nQuery (dataHash ${dataHash}, ${captureText.length} bytes; ${calls.length} subgraph calls in ${stages.length} stages: ${stages.map((s) => s.map((c) => c.subgraph).join(' ‖ ')).join(' → ')}):\n\n    ${QUERY}\n`,
+    );
     console.log(`${DURATION} s × ${REPS} reps (means), ${WARMUP} s warm-up; CPU ms/req from /proc (router process; subgraphs: the one process running all three).\n`);
     console.log('| c | target | RPS | × direct | mean ms | p50 ms | p99 ms | router CPU ms/req | subgraphs CPU ms/req | errors | bytes/req (direct: all subgraph responses) |');
     console.log('|---|---|---|---|---|---|---|---|---|---|---|');

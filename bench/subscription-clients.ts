@@ -8,10 +8,7 @@ import WebSocket from 'ws';
 import { now, sleep } from './lib';
 
 export type Protocol = 'ws' | 'sse' | 'multipart';
-export type ToClients =
-  | { type: 'open'; url: string; protocol: Protocol; query: string; groups: { orderId: string; token: string; count: number }[] }
-  | { type: 'collect' }
-  | { type: 'close' };
+export type ToClients = { type: 'open'; url: string; protocol: Protocol; query: string; groups: { orderId: string; token: string; count: number }[] } | { type: 'collect' } | { type: 'close' };
 export type FromClients =
   | { type: 'ready'; ready: number; failed: number; firstError?: string }
   | { type: 'delivered'; count: number }
@@ -90,7 +87,11 @@ function openHttp(protocol: 'sse' | 'multipart', url: string, query: string, ord
           if (next < 0) break;
           const part = buffer.slice(start + boundary.length, next);
           buffer = buffer.slice(next);
-          const body = part.split(/\r?\n\r?\n/).slice(1).join('\n\n').trim();
+          const body = part
+            .split(/\r?\n\r?\n/)
+            .slice(1)
+            .join('\n\n')
+            .trim();
           if (!body) continue;
           const json = JSON.parse(body);
           if (json.payload) onResult(json.payload, state, sink);

@@ -182,8 +182,7 @@ async function measure(scenario: Scenario, n: number, subgraphs: Record<string, 
       if (total !== last) {
         last = total;
         stillSince = Date.now();
-      }
-      else if (Date.now() - stillSince > 10_000) break;
+      } else if (Date.now() - stillSince > 10_000) break;
       await sleep(20);
     }
     const collected = await Promise.all(
@@ -214,9 +213,7 @@ function print(row: Row) {
   }
   const perSub = ((row.rssAfterKb - row.rssBeforeKb) / row.n).toFixed(1);
   const errors = row.errors ? `; ${row.errors} errors (${row.firstError?.slice(0, 80)})` : '';
-  const commit = row.afterCommit?.length
-    ? `; after the cancel response: p50 ${ms(pct(row.afterCommit, 50))}, p99 ${ms(pct(row.afterCommit, 99))}`
-    : '';
+  const commit = row.afterCommit?.length ? `; after the cancel response: p50 ${ms(pct(row.afterCommit, 50))}, p99 ${ms(pct(row.afterCommit, 99))}` : '';
   console.log(
     `| ${row.scenario} | ${row.n} | ${ms(pct(row.latencies, 50))} | ${ms(pct(row.latencies, 99))} | ${ms(row.latencies.at(-1))} | ${row.latencies.length}/${row.n} | ${perSub} KB (${(row.rssBeforeKb / 1024).toFixed(0)} → ${(row.rssAfterKb / 1024).toFixed(0)} MB) | subscribed in ${row.connectSeconds.toFixed(1)} s${commit}${errors} |`,
   );

@@ -24,7 +24,11 @@ describe('committed generated files', () => {
     try {
       // The same targets, written to a temporary folder: the committed files must equal them.
       const targets = Object.keys(codegen.generates);
-      expect(targets.sort()).toEqual(subgraphList().map(({ name }) => `subgraphs/${name}/src/__generated__/resolvers-types.ts`).sort());
+      expect(targets.sort()).toEqual(
+        subgraphList()
+          .map(({ name }) => `subgraphs/${name}/src/__generated__/resolvers-types.ts`)
+          .sort(),
+      );
       const config = { ...codegen, generates: Object.fromEntries(targets.map((target, i) => [join(out, `${i}.ts`), codegen.generates[target]])) };
       writeFileSync(join(out, 'codegen.json'), JSON.stringify(config));
       execFileSync(join(ROOT, 'node_modules/.bin/graphql-codegen'), ['--config', join(out, 'codegen.json'), '--silent'], { cwd: ROOT, stdio: 'pipe' });

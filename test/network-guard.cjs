@@ -30,7 +30,10 @@ function install() {
   /** An IP literal on loopback, or the name localhost (which resolves from /etc/hosts, no query). */
   function isLocal(host) {
     if (host === undefined || host === null || host === '') return true; // Node's default: localhost
-    const h = String(host).replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '').toLowerCase();
+    const h = String(host)
+      .replace(/^\[(.*)\]$/, '$1')
+      .replace(/\.$/, '')
+      .toLowerCase();
     if (h === 'localhost') return true;
     const family = net.isIP(h);
     if (family === 4) return loopback.check(h, 'ipv4');
@@ -95,7 +98,8 @@ function install() {
   };
 
   const originalSend = dgram.Socket.prototype.send;
-  dgram.Socket.prototype.send = function send(buffer, offset, length, port, address, callback) { // eslint-disable-line no-unused-vars -- dgram's own signature, passed on through arguments
+  dgram.Socket.prototype.send = function send(buffer, offset, length, port, address, callback) {
+    // eslint-disable-line no-unused-vars -- dgram's own signature, passed on through arguments
     let connected = false;
     try {
       this.remoteAddress(); // throws unless connected, and connect() was guarded
@@ -119,7 +123,23 @@ function install() {
   // query or reverse lookup except for localhost / loopback, on the module, its default resolver,
   // new Resolver instances and the promise API alike.
   const lookupAllowed = (name) => isLocal(name) || net.isIP(String(name).replace(/^\[(.*)\]$/, '$1')) !== 0;
-  const queries = ['resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCaa', 'resolveCname', 'resolveMx', 'resolveNaptr', 'resolveNs', 'resolvePtr', 'resolveSoa', 'resolveSrv', 'resolveTxt', 'reverse', 'lookupService'];
+  const queries = [
+    'resolve',
+    'resolve4',
+    'resolve6',
+    'resolveAny',
+    'resolveCaa',
+    'resolveCname',
+    'resolveMx',
+    'resolveNaptr',
+    'resolveNs',
+    'resolvePtr',
+    'resolveSoa',
+    'resolveSrv',
+    'resolveTxt',
+    'reverse',
+    'lookupService',
+  ];
 
   function guardCallbackApi(target, names, allowed) {
     for (const name of names) {

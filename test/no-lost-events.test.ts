@@ -40,9 +40,7 @@ describe('no lost events', () => {
       });
       const { product } = await again.data('query($id: ID!) { product(id: $id) { stock } }', { id: productId });
       expect(product.stock).toBe(6);
-      const [{ handled }] = await second.supergraph.subgraphs.products.database.dataSource.query(
-        `SELECT count(*)::int AS handled FROM processed_event WHERE consumer = 'products'`,
-      );
+      const [{ handled }] = await second.supergraph.subgraphs.products.database.dataSource.query(`SELECT count(*)::int AS handled FROM processed_event WHERE consumer = 'products'`);
       expect(handled).toBeGreaterThanOrEqual(1);
     } finally {
       await second.close();

@@ -21,19 +21,19 @@ describe("an order's whole life through the router", () => {
 
   async function buy(key: string, cardToken = 'tok_visa') {
     await customer.data('mutation($p: ID!) { addToCart(productId: $p, quantity: 1) { itemCount } }', { p: productId });
-    const { checkout } = await customer.data(
-      'mutation($k: String!, $t: String!) { checkout(input: { idempotencyKey: $k, paymentMethod: CARD, cardToken: $t }) { id status } }',
-      { k: key, t: cardToken },
-    );
+    const { checkout } = await customer.data('mutation($k: String!, $t: String!) { checkout(input: { idempotencyKey: $k, paymentMethod: CARD, cardToken: $t }) { id status } }', {
+      k: key,
+      t: cardToken,
+    });
     return checkout.id as string;
   }
 
   /** The courier the delivery went to, logged in. */
   async function assignedCourier(orderId: string): Promise<{ courier: Client; deliveryId: string }> {
-    const delivery = await eventually(
-      async () => (await customer.data('query($id: ID!) { order(id: $id) { delivery { id status courier { id } } } }', { id: orderId })).order.delivery,
-      { timeoutMs: 30_000, message: 'a delivery with a courier' },
-    );
+    const delivery = await eventually(async () => (await customer.data('query($id: ID!) { order(id: $id) { delivery { id status courier { id } } } }', { id: orderId })).order.delivery, {
+      timeoutMs: 30_000,
+      message: 'a delivery with a courier',
+    });
     await eventually(async () => (await customer.data('query($id: ID!) { order(id: $id) { delivery { status } } }', { id: orderId })).order.delivery.status === 'ASSIGNED', {
       message: 'ASSIGNED',
     });
@@ -147,10 +147,7 @@ describe("an order's whole life through the router", () => {
   it('ends PAID with exactly one capture for a card that fails transiently twice', async () => {
     const orderId = await buy('whole-life-transient', 'tok_transient');
     await eventually(async () => (await status(orderId)) === 'PAID', { timeoutMs: 30_000, message: 'PAID' });
-    const [{ n }] = await sg.supergraph.subgraphs.payments.database.dataSource.query(
-      "SELECT count(*)::int AS n FROM payment WHERE order_id = $1 AND status = 'CAPTURED'",
-      [orderId],
-    );
+    const [{ n }] = await sg.supergraph.subgraphs.payments.database.dataSource.query("SELECT count(*)::int AS n FROM payment WHERE order_id = $1 AND status = 'CAPTURED'", [orderId]);
     expect(n).toBe(1);
   });
 });

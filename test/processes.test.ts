@@ -112,9 +112,8 @@ async function createProduct(admin: Client, stock: number): Promise<string> {
   const { categories } = await admin.data('{ categories { id } }');
   let categoryId = categories[0]?.id;
   if (!categoryId) categoryId = (await admin.data('mutation { createCategory(input: { name: "Process tests" }) { id } }')).createCategory.id;
-  const { createProduct } = await admin.data(
-    'mutation($i: CreateProductInput!) { createProduct(input: $i) { id stock } }',
-    { i: { name: `Crash-proof mug ${Date.now()}`, description: 'Survives restarts', price: 1250, categoryId, stock } },
-  );
+  const { createProduct } = await admin.data('mutation($i: CreateProductInput!) { createProduct(input: $i) { id stock } }', {
+    i: { name: `Crash-proof mug ${Date.now()}`, description: 'Survives restarts', price: 1250, categoryId, stock },
+  });
   return createProduct.id;
 }

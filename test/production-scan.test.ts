@@ -72,7 +72,10 @@ const checks: Check[] = [
   {
     name: 'array-based batching: 10 operations in one request',
     run: async (t) => {
-      const a = await post(t, Array.from({ length: 10 }, () => ({ query: 'query cop { __typename }' })));
+      const a = await post(
+        t,
+        Array.from({ length: 10 }, () => ({ query: 'query cop { __typename }' })),
+      );
       expect(Array.isArray(a.body)).toBe(false);
       refused(a, 400, 'BAD_REQUEST');
       expect(a.body.errors[0].message).toMatch(/batching disabled/i);
@@ -80,8 +83,7 @@ const checks: Check[] = [
   },
   {
     name: 'field duplication: 500 × __typename',
-    run: async (t) =>
-      refused(await post(t, { query: `query cop { ${repeat(500, '__typename')} }` }), 400, 'OPERATION_LIMIT_EXCEEDED', { limit: 'fieldRepetitions', field: '__typename', max: 10 }),
+    run: async (t) => refused(await post(t, { query: `query cop { ${repeat(500, '__typename')} }` }), 400, 'OPERATION_LIMIT_EXCEEDED', { limit: 'fieldRepetitions', field: '__typename', max: 10 }),
   },
   {
     name: 'field duplication through fragments: one fragment spread 11 times',
@@ -329,11 +331,15 @@ describe('production start-up refuses what production forbids', () => {
   it.each([
     ['the embedded entry point', entryPoints[0][1]],
     ['a subgraph', entryPoints[2][1]],
-  ] as const)('%s does not start with SEED_DEMO_DATA=true', async (_name, start) => {
-    const error = await start({ NODE_ENV: 'production', ...PRODUCTION_TEST_SECRETS, SEED_DEMO_DATA: 'true' }).then(
-      () => new Error('it started'),
-      (e: Error) => e,
-    );
-    expect(error.message).toMatch(/SEED_DEMO_DATA is refused in production/);
-  }, 120_000);
+  ] as const)(
+    '%s does not start with SEED_DEMO_DATA=true',
+    async (_name, start) => {
+      const error = await start({ NODE_ENV: 'production', ...PRODUCTION_TEST_SECRETS, SEED_DEMO_DATA: 'true' }).then(
+        () => new Error('it started'),
+        (e: Error) => e,
+      );
+      expect(error.message).toMatch(/SEED_DEMO_DATA is refused in production/);
+    },
+    120_000,
+  );
 });

@@ -30,11 +30,14 @@ describe('subscription lifecycle', () => {
   }
   function collect(client: WsClient) {
     const state = { events: [] as any[], error: undefined as unknown, completed: false, dispose: () => {} };
-    state.dispose = client.subscribe({ query: QUERY, variables: { id: orderId } }, {
-      next: (e) => void state.events.push(e),
-      error: (e) => void (state.error = e),
-      complete: () => void (state.completed = true),
-    });
+    state.dispose = client.subscribe(
+      { query: QUERY, variables: { id: orderId } },
+      {
+        next: (e) => void state.events.push(e),
+        error: (e) => void (state.error = e),
+        complete: () => void (state.completed = true),
+      },
+    );
     return state;
   }
 
@@ -63,10 +66,13 @@ describe('subscription lifecycle', () => {
       if (i % 100 === 0) await eventually(async () => sub.events.length > 0, { message: 'an event' });
       sub.dispose();
     }
-    await eventually(async () => {
-      const stats = sg.supergraph.router.subscriptionStats();
-      return stats.clients === 0 && stats.upstream === 0 && stats.shared === 0;
-    }, { message: 'every subscription to be released' });
+    await eventually(
+      async () => {
+        const stats = sg.supergraph.router.subscriptionStats();
+        return stats.clients === 0 && stats.upstream === 0 && stats.shared === 0;
+      },
+      { message: 'every subscription to be released' },
+    );
     // Router, subgraphs and client share this process: a leak of the 1,000 subscriptions (tens of KB
     // each, see the fan-out bench) would show as MBs; what is left is noise (under 1 MB here).
     const grownMb = (heapAfterGc() - heapBefore) / 2 ** 20;

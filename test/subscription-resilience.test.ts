@@ -27,11 +27,14 @@ interface Collected {
 
 function collect(client: WsClient, query: string, variables: Record<string, unknown> = {}): Collected {
   const state: Collected = { events: [], error: undefined, completed: false, dispose: () => {} };
-  state.dispose = client.subscribe({ query, variables }, {
-    next: (e) => void state.events.push(e),
-    error: (e) => void (state.error = e),
-    complete: () => void (state.completed = true),
-  });
+  state.dispose = client.subscribe(
+    { query, variables },
+    {
+      next: (e) => void state.events.push(e),
+      error: (e) => void (state.error = e),
+      complete: () => void (state.completed = true),
+    },
+  );
   return state;
 }
 
@@ -127,7 +130,9 @@ describe('a subscription whose subgraph restarts', () => {
 
     await customer.data('mutation($id: ID!) { cancelOrder(id: $id) { status } }', { id: orderId });
     await eventually(async () => sub.events.length >= 3, { message: 'the CANCELLED event' });
-    expect(sub.events[2]).toEqual({ data: { orderStatusChanged: { status: 'CANCELLED', customer: { name: 'resilient' }, items: [{ product: { name: expect.stringContaining('Restart-proof teapot') } }] } } });
+    expect(sub.events[2]).toEqual({
+      data: { orderStatusChanged: { status: 'CANCELLED', customer: { name: 'resilient' }, items: [{ product: { name: expect.stringContaining('Restart-proof teapot') } }] } },
+    });
     expect(sub.error).toBeUndefined();
     expect(sub.completed).toBe(false);
     sub.dispose();
@@ -237,10 +242,13 @@ describe('a slow subscriber', () => {
     const fast = collect(createClient({ url: `${router.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 }), QUERY);
     const slow = await rawSubscriber(QUERY);
     // Both are subscribed (sharing one upstream) once both have the first tick.
-    await eventually(async () => {
-      if (router.subscriptionStats().clients === 2) ticks.emit('tick', { n: 0, payload: '' });
-      return fast.events.length > 0 && slow.received.length > 0;
-    }, { message: 'both subscribers to get the first tick' });
+    await eventually(
+      async () => {
+        if (router.subscriptionStats().clients === 2) ticks.emit('tick', { n: 0, payload: '' });
+        return fast.events.length > 0 && slow.received.length > 0;
+      },
+      { message: 'both subscribers to get the first tick' },
+    );
     expect(router.subscriptionStats()).toEqual({ clients: 2, upstream: 1, shared: 1 });
 
     // The slow client stops reading. 300 events of 100 kB (30 MB) are far more than the kernel's

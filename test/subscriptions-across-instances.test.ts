@@ -65,11 +65,14 @@ describe('subscriptions across router and subgraph instances', () => {
     const client = createClient({ url: routerB().replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
     clients.push(client);
     const state = { events: [] as any[], error: undefined as unknown, completed: false };
-    client.subscribe({ query: ORDER_EVENTS, variables: { id: orderId } }, {
-      next: (e) => void state.events.push(e),
-      error: (e) => void (state.error = e),
-      complete: () => void (state.completed = true),
-    });
+    client.subscribe(
+      { query: ORDER_EVENTS, variables: { id: orderId } },
+      {
+        next: (e) => void state.events.push(e),
+        error: (e) => void (state.error = e),
+        complete: () => void (state.completed = true),
+      },
+    );
     return state;
   }
 
@@ -130,7 +133,9 @@ describe('subscriptions across router and subgraph instances', () => {
 
     await customer.data('mutation($id: ID!) { cancelOrder(id: $id) { status } }', { id: orderId });
     await eventually(async () => sub.events.length >= 3, { message: 'the CANCELLED event after the restart' });
-    expect(sub.events[2]).toEqual({ data: { orderStatusChanged: { status: 'CANCELLED', customer: { name: 'survivor' }, items: [{ product: { name: expect.stringContaining('Cross-instance kettle') } }] } } });
+    expect(sub.events[2]).toEqual({
+      data: { orderStatusChanged: { status: 'CANCELLED', customer: { name: 'survivor' }, items: [{ product: { name: expect.stringContaining('Cross-instance kettle') } }] } },
+    });
     expect(sub.error).toBeUndefined();
     expect(sub.completed).toBe(false);
   });

@@ -38,8 +38,17 @@ function sseEvents(text: string) {
     .filter((block) => !block.startsWith(':'))
     .map((block) => {
       const lines = block.split('\n');
-      const data = lines.find((l) => l.startsWith('data:'))!.slice(5).trim();
-      return { event: lines.find((l) => l.startsWith('event:'))!.slice(6).trim(), data: data ? JSON.parse(data) : null };
+      const data = lines
+        .find((l) => l.startsWith('data:'))!
+        .slice(5)
+        .trim();
+      return {
+        event: lines
+          .find((l) => l.startsWith('event:'))!
+          .slice(6)
+          .trim(),
+        data: data ? JSON.parse(data) : null,
+      };
     });
 }
 
@@ -96,11 +105,14 @@ describe('subscriptions over HTTP (SSE and multipart)', () => {
 
   function collectSse(client: SseClient, variables: Record<string, unknown>) {
     const state = { events: [] as any[], error: undefined as unknown, completed: false, dispose: () => {} };
-    state.dispose = client.subscribe({ query: ORDER_EVENTS, variables }, {
-      next: (e) => void state.events.push(e),
-      error: (e) => void (state.error = e),
-      complete: () => void (state.completed = true),
-    });
+    state.dispose = client.subscribe(
+      { query: ORDER_EVENTS, variables },
+      {
+        next: (e) => void state.events.push(e),
+        error: (e) => void (state.error = e),
+        complete: () => void (state.completed = true),
+      },
+    );
     unsubscribes.push(state.dispose);
     return state;
   }
@@ -238,10 +250,13 @@ describe('subscriptions over HTTP (SSE and multipart)', () => {
     });
     sse.controller.abort();
     multipart.controller.abort();
-    await eventually(async () => {
-      const stats = sg.supergraph.router.subscriptionStats();
-      return stats.clients === 0 && stats.upstream === 0 && stats.shared === 0;
-    }, { message: 'every subscription to be released' });
+    await eventually(
+      async () => {
+        const stats = sg.supergraph.router.subscriptionStats();
+        return stats.clients === 0 && stats.upstream === 0 && stats.shared === 0;
+      },
+      { message: 'every subscription to be released' },
+    );
   });
 
   it('applies the CSRF rule: a simple GET is refused, a GET with apollo-require-preflight streams', async () => {

@@ -25,7 +25,16 @@ describe('subscriptions through the router', () => {
     let error: unknown;
     let completed = false;
     const dispose = client.subscribe({ query, variables }, { next: (e) => void events.push(e), error: (e) => void (error = e), complete: () => void (completed = true) });
-    return { events, dispose, get error() { return error; }, get completed() { return completed; } };
+    return {
+      events,
+      dispose,
+      get error() {
+        return error;
+      },
+      get completed() {
+        return completed;
+      },
+    };
   }
 
   const ORDER_EVENTS = `subscription($id: ID!) { orderStatusChanged(orderId: $id) {

@@ -19,9 +19,24 @@ const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'to', 'vi', 'ze', 'po', '
 const word = () => Array.from({ length: int(1, 4) }, () => SYLLABLES[int(0, SYLLABLES.length - 1)]).join('');
 const sentence = (words: number) => Array.from({ length: words }, word).join(' ');
 
-export interface User { id: string; name: string; username: string; birthday: number }
-export interface Product { upc: string; name: string; price: number; weight: number }
-export interface Review { id: string; body: string; authorId: string; productUpc: string }
+export interface User {
+  id: string;
+  name: string;
+  username: string;
+  birthday: number;
+}
+export interface Product {
+  upc: string;
+  name: string;
+  price: number;
+  weight: number;
+}
+export interface Review {
+  id: string;
+  body: string;
+  authorId: string;
+  productUpc: string;
+}
 
 export const USERS: User[] = Array.from({ length: 6 }, (_, i) => ({
   id: String(i + 1),

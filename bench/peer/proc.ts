@@ -57,7 +57,11 @@ export function firstJsonLine<T>(child: ChildProcess): Promise<T> {
 /** SIGTERM to the child's whole group, SIGKILL after 5 s. */
 export async function stop(child: ChildProcess) {
   const kill = (signal: NodeJS.Signals) => {
-    try { process.kill(-child.pid!, signal); } catch { /* already gone */ }
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      /* already gone */
+    }
   };
   if (child.exitCode === null && child.signalCode === null) {
     kill('SIGTERM');
@@ -84,7 +88,9 @@ function groupStats(pgid: number): { pid: string; fields: string[] }[] {
       // The command name is in parentheses and may hold spaces: fields start after the last ')'.
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       if (Number(fields[2]) === pgid) out.push({ pid, fields });
-    } catch { /* exited meanwhile */ }
+    } catch {
+      /* exited meanwhile */
+    }
   }
   return out;
 }
@@ -102,7 +108,7 @@ export function groupCpuSeconds(pgid: number): number {
  */
 export async function waitIdle(pgid: number) {
   const until = Date.now() + 30_000;
-  for (let before = groupCpuSeconds(pgid); Date.now() < until; ) {
+  for (let before = groupCpuSeconds(pgid); Date.now() < until;) {
     await sleep(500);
     const after = groupCpuSeconds(pgid);
     if (after - before < 0.025) return;
@@ -114,7 +120,11 @@ export async function waitIdle(pgid: number) {
 export function groupRssMb(pgid: number): number {
   let kb = 0;
   for (const { pid } of groupStats(pgid)) {
-    try { kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0); } catch { /* exited */ }
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      /* exited */
+    }
   }
   return Math.round(kb / 1024);
 }
@@ -132,7 +142,9 @@ export async function waitReady(url: string, child: ChildProcess, what: string) 
     if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}`);
     try {
       if ((await post(url, '{ __typename }')).status === 200) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > until) throw new Error(`${what} did not answer within 60 s`);
     await sleep(250);
   }

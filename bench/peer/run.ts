@@ -39,8 +39,21 @@ const DELAY_MS = env('SUBGRAPH_DELAY_MS', 0);
 const TARGET_NAMES = (process.env.TARGETS ?? 'apollo hive ours').split(/[\s,]+/).filter(Boolean);
 
 interface Row {
-  target: string; version: string; rep: number; rps: number; totalReq: number; cpuMsPerReq: number; cpuCores: number;
-  p50: number; p99: number; max: number; errors: number; non2xx: number; timeouts: number; mismatches: number; bytesPerResp: number;
+  target: string;
+  version: string;
+  rep: number;
+  rps: number;
+  totalReq: number;
+  cpuMsPerReq: number;
+  cpuCores: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: number;
+  non2xx: number;
+  timeouts: number;
+  mismatches: number;
+  bytesPerResp: number;
 }
 
 async function main() {
@@ -74,12 +87,20 @@ async function main() {
       await waitReady(url, child, name);
       const { status, body } = await post(url, QUERY);
       const json = JSON.parse(body) as { data?: unknown; errors?: unknown };
-      hashes[name] = createHash('sha256').update(JSON.stringify(json.data ?? null)).digest('hex').slice(0, 12);
+      hashes[name] = createHash('sha256')
+        .update(JSON.stringify(json.data ?? null))
+        .digest('hex')
+        .slice(0, 12);
       console.log(`${name}: status ${status}, ${body.length} bytes, errors ${json.errors ? JSON.stringify(json.errors).slice(0, 300) : 'none'}, data hash ${hashes[name]}`);
       if (status !== 200 || json.errors) continue;
       const load = (duration: number) =>
         autocannon({
-          url, method: 'POST', connections: CONNS, duration, timeout: 10, expectBody: body,
+          url,
+          method: 'POST',
+          connections: CONNS,
+          duration,
+          timeout: 10,
+          expectBody: body,
           headers: { 'content-type': 'application/json', accept: 'application/json' },
           body: JSON.stringify({ query: QUERY }),
         });
@@ -90,10 +111,20 @@ async function main() {
         const r = await load(DURATION);
         const cpu = groupCpuSeconds(child.pid!) - cpu0;
         const row: Row = {
-          target: name, version: target.version(WORK), rep, rps: r.requests.average, totalReq: r.requests.total,
-          cpuMsPerReq: (1000 * cpu) / Math.max(1, r.requests.total), cpuCores: cpu / DURATION,
-          p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max,
-          errors: r.errors, non2xx: r.non2xx, timeouts: r.timeouts, mismatches: r.mismatches,
+          target: name,
+          version: target.version(WORK),
+          rep,
+          rps: r.requests.average,
+          totalReq: r.requests.total,
+          cpuMsPerReq: (1000 * cpu) / Math.max(1, r.requests.total),
+          cpuCores: cpu / DURATION,
+          p50: r.latency.p50,
+          p99: r.latency.p99,
+          max: r.latency.max,
+          errors: r.errors,
+          non2xx: r.non2xx,
+          timeouts: r.timeouts,
+          mismatches: r.mismatches,
           bytesPerResp: Math.round(r.throughput.total / Math.max(1, r.requests.total)),
         };
         rows.push(row);

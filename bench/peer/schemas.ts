@@ -5,10 +5,12 @@ import { parse, type DocumentNode } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { PRODUCTS, REVIEWS, shippingEstimate, STOCK, USERS } from './data';
 
-export interface SubgraphDef { typeDefs: DocumentNode; resolvers: GraphQLResolverMap<unknown> }
+export interface SubgraphDef {
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<unknown>;
+}
 
-const link = (imports: string[]) =>
-  `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: [${imports.map((i) => `"${i}"`).join(', ')}])`;
+const link = (imports: string[]) => `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: [${imports.map((i) => `"${i}"`).join(', ')}])`;
 const byId = <T, K extends keyof T>(rows: T[], key: K) => new Map(rows.map((r) => [r[key], r]));
 const users = byId(USERS, 'id');
 const products = byId(PRODUCTS, 'upc');

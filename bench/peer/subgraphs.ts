@@ -20,7 +20,10 @@ const now = () => performance.timeOrigin + performance.now();
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks).toString('utf8'))).on('error', reject);
+    req
+      .on('data', (c: Buffer) => chunks.push(c))
+      .on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+      .on('error', reject);
   });
 }
 
@@ -74,7 +77,9 @@ function eventsServer(): Server {
     const push = (t: { seq: number; sentAt: number }) => (queue.push(t), wake?.());
     listeners.add(push);
     return {
-      [Symbol.asyncIterator]() { return this; },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
       async next() {
         while (!queue.length && !done) await new Promise<void>((r) => (wake = r));
         return done ? { done: true, value: undefined } : { done: false, value: { tick: queue.shift()! } };
@@ -87,16 +92,18 @@ function eventsServer(): Server {
       },
     };
   }
-  const schema = buildSubgraphSchema([{
-    typeDefs: EVENTS_TYPEDEFS,
-    resolvers: {
-      Query: { lastTick: () => last },
-      Subscription: { tick: { subscribe: () => ticks() } },
-      // Ticks point at products in turn, so the "entity" probe needs products and inventory.
-      Tick: { product: (t: { seq: number }) => ({ upc: String((t.seq % 9) + 1) }) },
-      // eslint-disable-next-line no-restricted-syntax -- a bench subgraph's resolver map has no generated types; buildSubgraphSchema checks it against the SDL
-    } as never,
-  }]);
+  const schema = buildSubgraphSchema([
+    {
+      typeDefs: EVENTS_TYPEDEFS,
+      resolvers: {
+        Query: { lastTick: () => last },
+        Subscription: { tick: { subscribe: () => ticks() } },
+        // Ticks point at products in turn, so the "entity" probe needs products and inventory.
+        Tick: { product: (t: { seq: number }) => ({ upc: String((t.seq % 9) + 1) }) },
+        // eslint-disable-next-line no-restricted-syntax -- a bench subgraph's resolver map has no generated types; buildSubgraphSchema checks it against the SDL
+      } as never,
+    },
+  ]);
   const graphql = graphqlHandler(schema, false);
   const server = createServer((req, res) => {
     if (req.url === '/emit' && req.method === 'POST') {

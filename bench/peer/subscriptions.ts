@@ -60,8 +60,16 @@ async function main() {
       for (const g of gateways) {
         const probe = start(
           process.execPath,
-          ['--import', 'tsx', join(__dirname, 'fanout-probe.ts'), `ws://127.0.0.1:${g.port}/graphql`, events, String(N),
-            String(scenario === 'bare' ? BARE_EVENTS : ENTITY_EVENTS), ...(scenario === 'entity' ? ['--entity'] : [])],
+          [
+            '--import',
+            'tsx',
+            join(__dirname, 'fanout-probe.ts'),
+            `ws://127.0.0.1:${g.port}/graphql`,
+            events,
+            String(N),
+            String(scenario === 'bare' ? BARE_EVENTS : ENTITY_EVENTS),
+            ...(scenario === 'entity' ? ['--entity'] : []),
+          ],
           { cwd: ROOT, env: { EMIT_MS: scenario === 'bare' ? '250' : '1000' }, logFile: null },
         );
         let timer: NodeJS.Timeout | undefined;

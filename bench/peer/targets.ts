@@ -43,7 +43,11 @@ export function ensureHive(work: string): string {
 }
 
 export function versionOf(pkgJson: string): string {
-  try { return JSON.parse(readFileSync(pkgJson, 'utf8')).version; } catch { return '?'; }
+  try {
+    return JSON.parse(readFileSync(pkgJson, 'utf8')).version;
+  } catch {
+    return '?';
+  }
 }
 
 export interface StartOptions {
@@ -110,7 +114,12 @@ export const TARGETS: Record<string, Target> = {
           ...BENCH_SECRETS,
           // The probe connects without credentials; queries need no such switch.
           ...(o.subscriptions ? { SUBSCRIPTIONS_ALLOW_ANONYMOUS: 'true' } : {}),
-          ...Object.fromEntries((process.env.OURS_ENV ?? '').split(/\s+/).filter(Boolean).map((kv) => kv.split('=', 2) as [string, string])),
+          ...Object.fromEntries(
+            (process.env.OURS_ENV ?? '')
+              .split(/\s+/)
+              .filter(Boolean)
+              .map((kv) => kv.split('=', 2) as [string, string]),
+          ),
         },
         logFile: join(o.runDir, 'ours.log'),
       }),

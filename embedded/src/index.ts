@@ -44,7 +44,9 @@ async function main() {
     '',
     `  Supergraph ready: ${supergraph.url}${production ? ' (production: no introspection, no Sandbox, no demo data)' : ''}`,
     ...(production ? [] : [`  Apollo Sandbox:   open ${supergraph.url} in a browser`]),
-    `  Subgraphs:        ${Object.values(supergraph.subgraphs).map((s) => `${s.name} ${s.url}`).join(', ')}`,
+    `  Subgraphs:        ${Object.values(supergraph.subgraphs)
+      .map((s) => `${s.name} ${s.url}`)
+      .join(', ')}`,
     `  Data:             ${env.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${env.DATA_DIR}`}, events ${messaging.bus.kind}`,
     ...(env.SEED_DEMO_DATA ? ['  Demo accounts:    admin@ customer@ courier@ operator@ partner@example.com, password Demo-Password-1'] : []),
     '  Ctrl-C stops everything.',

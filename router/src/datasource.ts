@@ -119,7 +119,14 @@ function errorFromResponse(url: string, response: SubgraphHttpResponse): GraphQL
 }
 
 function statusText(status: number): string {
-  return ({ 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' } as Record<number, string>)[status] ?? '';
+  return (
+    (
+      { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' } as Record<
+        number,
+        string
+      >
+    )[status] ?? ''
+  );
 }
 
 /** As the stock data source does: a subgraph's `Cache-Control` restricts the response's cache policy. */

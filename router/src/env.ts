@@ -23,11 +23,23 @@ const schema = z.object({
   MAX_FIELD_REPETITIONS: z.coerce.number().int().positive().default(DEFAULT_LIMITS.maxFieldRepetitions),
   /** Most directives on one field, fragment or operation. */
   MAX_DIRECTIVES: z.coerce.number().int().positive().default(DEFAULT_LIMITS.maxDirectives),
-  MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024),
   /** Identical query fetches to a subgraph in flight at once, by the same identity, are sent once (0 turns it off). */
-  SUBGRAPH_DEDUP: z.enum(['0', '1', 'true', 'false']).default('1').transform((v) => v === '1' || v === 'true'),
+  SUBGRAPH_DEDUP: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
   /** Most callers sharing one deduplicated subgraph request (0: no bound). */
-  SUBGRAPH_DEDUP_MAX_SHARED: z.coerce.number().int().min(0).default(8).transform((n) => n || Infinity),
+  SUBGRAPH_DEDUP_MAX_SHARED: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(8)
+    .transform((n) => n || Infinity),
   /** Most keep-alive connections to each subgraph. */
   SUBGRAPH_CONNECTIONS: z.coerce.number().int().positive().default(128),
   /** `fast`: queries through the router's compiled executor; `stock`: @apollo/gateway's executor. */

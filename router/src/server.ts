@@ -136,12 +136,7 @@ export async function startRouter(config: RouterConfig, { port = 0, host = '127.
     csrfPrevention: true,
     parseOptions: { maxTokens: config.limits.maxTokens },
     formatError: maskErrors(logger, { exposeStack: !config.production, hideSuggestions: config.production }),
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
-      operationLimitsPlugin(config.limits),
-      requestMetricsPlugin(metrics),
-      ...production.plugins,
-    ],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), operationLimitsPlugin(config.limits), requestMetricsPlugin(metrics), ...production.plugins],
     logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
   await apollo.start();

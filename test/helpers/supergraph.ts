@@ -28,8 +28,7 @@ export async function startTestSupergraph(
   } = {},
 ): Promise<TestSupergraph> {
   const messaging = options.messaging ?? (await testMessaging('supergraph'));
-  const databaseUrls =
-    options.databaseUrls ?? Object.fromEntries(await Promise.all(subgraphManifest().map(async ({ name }) => [name, await testDatabaseUrl(name)] as const)));
+  const databaseUrls = options.databaseUrls ?? Object.fromEntries(await Promise.all(subgraphManifest().map(async ({ name }) => [name, await testDatabaseUrl(name)] as const)));
   const supergraph = await startSupergraph({
     messaging,
     identitySecret: TEST_IDENTITY_SECRET,
@@ -46,7 +45,7 @@ export async function startTestSupergraph(
   if (options.seed ?? true) {
     // Seeds reach other subgraphs' read models through events (the catalogue into orders, say);
     // tests start once every seeded event has been relayed and handled by every consumer.
-    await eventually(() => eventsSettled(Object.values(supergraph.subgraphs)), { timeoutMs: 60_000, message: 'the seeds\' events to be relayed and consumed' });
+    await eventually(() => eventsSettled(Object.values(supergraph.subgraphs)), { timeoutMs: 60_000, message: "the seeds' events to be relayed and consumed" });
   }
   return {
     url: supergraph.url,
@@ -87,7 +86,11 @@ export const DEMO_PASSWORD = 'Demo-Password-1';
 
 /** A client of the supergraph holding one user's token. */
 export class Client {
-  constructor(readonly url: string, readonly token?: string, readonly userId?: string) {}
+  constructor(
+    readonly url: string,
+    readonly token?: string,
+    readonly userId?: string,
+  ) {}
 
   request<T = any>(query: string, variables: Record<string, unknown> = {}) {
     return graphql<T>(this.url, query, variables, this.token ? { authorization: `Bearer ${this.token}` } : {});

@@ -28,7 +28,10 @@ export async function issueAccessToken(user: { id: string; roles: Role[] }, { se
 export type AccessTokenFailure = 'expired' | 'invalid';
 
 export class AccessTokenError extends Error {
-  constructor(readonly reason: AccessTokenFailure, message: string) {
+  constructor(
+    readonly reason: AccessTokenFailure,
+    message: string,
+  ) {
     super(message);
   }
 }

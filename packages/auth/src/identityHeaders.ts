@@ -24,9 +24,10 @@ export function signViewerHeaders(viewer: Viewer, secret: string, now = Date.now
 type HeaderBag = Record<string, string | string[] | undefined> | { get(name: string): string | null | undefined };
 
 function header(headers: HeaderBag, name: string): string | undefined {
-  const raw = typeof (headers as { get?: unknown }).get === 'function'
-    ? (headers as { get(name: string): string | null | undefined }).get(name)
-    : (headers as Record<string, string | string[] | undefined>)[name];
+  const raw =
+    typeof (headers as { get?: unknown }).get === 'function'
+      ? (headers as { get(name: string): string | null | undefined }).get(name)
+      : (headers as Record<string, string | string[] | undefined>)[name];
   if (Array.isArray(raw)) return raw[0];
   return raw ?? undefined;
 }
@@ -36,11 +37,7 @@ function header(headers: HeaderBag, name: string): string | undefined {
  * Throws `ForgedIdentityError` when an identity is asserted without a valid, fresh signature:
  * such a request did not come from the router and must be refused, not treated as anonymous.
  */
-export function verifyViewerHeaders(
-  headers: HeaderBag,
-  secret: string,
-  { now = Date.now(), maxAgeMs = DEFAULT_MAX_IDENTITY_AGE_MS } = {},
-): Viewer | null {
+export function verifyViewerHeaders(headers: HeaderBag, secret: string, { now = Date.now(), maxAgeMs = DEFAULT_MAX_IDENTITY_AGE_MS } = {}): Viewer | null {
   const value = header(headers, VIEWER_HEADER);
   const signature = header(headers, VIEWER_SIGNATURE_HEADER);
   if (!value && !signature) return null;

@@ -82,8 +82,7 @@ export const topics = {
   'orders.order.cancelled': contract({
     emittedBy: 'orders',
     consumedBy: ['products', 'payments', 'delivery'],
-    summary:
-      'An order was cancelled (or rejected after its stock was reserved): products gives its stock back, payments refunds what was captured, delivery drops a delivery not yet picked up.',
+    summary: 'An order was cancelled (or rejected after its stock was reserved): products gives its stock back, payments refunds what was captured, delivery drops a delivery not yet picked up.',
     payload: z.object({ orderId: z.uuid(), customerId: z.string().min(1) }),
   }),
   /**
@@ -94,7 +93,7 @@ export const topics = {
   'products.product.upserted': contract({
     emittedBy: 'products',
     consumedBy: ['orders'],
-    summary: "A product was created, renamed or repriced; orders keeps a read model of the catalogue from it.",
+    summary: 'A product was created, renamed or repriced; orders keeps a read model of the catalogue from it.',
     payload: z.object({ productId: z.uuid(), name: z.string().min(1), price: money, weightGrams: z.number().int().positive() }),
   }),
   /**
@@ -145,7 +144,7 @@ export const topics = {
   'users.user.upserted': contract({
     emittedBy: 'users',
     consumedBy: ['delivery'],
-    summary: "A user was registered or their name or roles changed; delivery keeps its roster of couriers from it.",
+    summary: 'A user was registered or their name or roles changed; delivery keeps its roster of couriers from it.',
     payload: z.object({ userId: z.string().min(1), name: z.string().min(1), roles: z.array(z.string().min(1)) }),
   }),
   /**

@@ -90,7 +90,7 @@ export function graphqlHandler<TContext extends BaseContext>({ apollo, context, 
       metrics?.requests.inc({ operation: 'invalid', status: tooLarge ? '413' : '400' });
       stop?.();
       return sendJson(res, tooLarge ? 413 : 400, {
-        errors: [{ message: tooLarge ? (error).message : 'Request body is not valid JSON', extensions: { code: ErrorCode.BAD_REQUEST } }],
+        errors: [{ message: tooLarge ? error.message : 'Request body is not valid JSON', extensions: { code: ErrorCode.BAD_REQUEST } }],
       });
     }
     const headers = new HeaderMap();

@@ -17,12 +17,14 @@ function serialize(value: unknown): unknown {
 
 export function createLogger(bindings: Record<string, unknown> = {}, level: LogLevel = 'info'): Logger {
   const threshold = order[level] ?? order.info;
-  const write = (lvl: Exclude<LogLevel, 'silent'>) => (msg: string, fields: Record<string, unknown> = {}) => {
-    if (order[lvl] < threshold) return;
-    const entry: Record<string, unknown> = { level: lvl, time: new Date().toISOString(), ...bindings, msg };
-    for (const [k, v] of Object.entries(fields)) entry[k] = serialize(v);
-    process.stderr.write(`${JSON.stringify(entry)}\n`);
-  };
+  const write =
+    (lvl: Exclude<LogLevel, 'silent'>) =>
+    (msg: string, fields: Record<string, unknown> = {}) => {
+      if (order[lvl] < threshold) return;
+      const entry: Record<string, unknown> = { level: lvl, time: new Date().toISOString(), ...bindings, msg };
+      for (const [k, v] of Object.entries(fields)) entry[k] = serialize(v);
+      process.stderr.write(`${JSON.stringify(entry)}\n`);
+    };
   return {
     debug: write('debug'),
     info: write('info'),

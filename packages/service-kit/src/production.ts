@@ -29,9 +29,7 @@ export function apolloProductionOptions<TContext extends BaseContext>(
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: !production,
-    plugins: production
-      ? [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()]
-      : [ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+    plugins: production ? [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })],
   };
 }
 

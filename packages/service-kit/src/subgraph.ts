@@ -91,9 +91,7 @@ export async function startSubgraphService<TContext extends BaseContext>(
       {
         schema: options.schema,
         // graphql-ws validates on its own (queries too): the same production rules as over HTTP.
-        validate: options.production
-          ? (schema, document) => validate(schema, document, [...specifiedRules, NoSchemaIntrospectionCustomRule]).map(withoutSuggestions)
-          : undefined,
+        validate: options.production ? (schema, document) => validate(schema, document, [...specifiedRules, NoSchemaIntrospectionCustomRule]).map(withoutSuggestions) : undefined,
         onConnect: (ctx) => {
           const extra = ctx.extra as Extra;
           // Closed here with the code that says why; graphql-ws's own close on `false` is then a no-op.

@@ -104,7 +104,7 @@ describe('emitting against the contracts', () => {
     await expect(inTransaction(products.database.dataSource, (manager) => products.runtime.emit(manager, 'products.product.deleted', {}))).rejects.toThrow(/unknown topic/);
   });
 
-  it("refuses a topic the subgraph is not the producer of, and writes the one it is", async () => {
+  it('refuses a topic the subgraph is not the producer of, and writes the one it is', async () => {
     const before = await outbox();
     const placed = {
       orderId: randomUUID(),

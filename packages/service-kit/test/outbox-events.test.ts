@@ -1,15 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import {
-  consumeEvents,
-  CreateEventTables1763800000000,
-  enqueueEvent,
-  openDatabase,
-  OutboxRelay,
-  type Database,
-  type DomainEvent,
-  type Messaging,
-} from '@supergraph/service-kit';
+import { consumeEvents, CreateEventTables1763800000000, enqueueEvent, openDatabase, OutboxRelay, type Database, type DomainEvent, type Messaging } from '@supergraph/service-kit';
 import { cleanupTestResources, eventually, testDatabaseUrl, testLogger, testMessaging } from '@supergraph/testkit';
 
 class CreateTally1763800000001 implements MigrationInterface {
@@ -42,10 +33,7 @@ describe('outbox relay and idempotent consumers', () => {
       handlers: {
         // Any topic will do; this one's payload carries a name to tally.
         'products.product.upserted': async (event, manager) => {
-          await manager.query(
-            'INSERT INTO tally (name, hits) VALUES ($1, 1) ON CONFLICT (name) DO UPDATE SET hits = tally.hits + 1',
-            [event.payload.name],
-          );
+          await manager.query('INSERT INTO tally (name, hits) VALUES ($1, 1) ON CONFLICT (name) DO UPDATE SET hits = tally.hits + 1', [event.payload.name]);
         },
       },
     });

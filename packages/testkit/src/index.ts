@@ -130,12 +130,7 @@ export interface GraphQLResponse<T = any> {
 }
 
 /** POSTs one operation and returns the parsed body (with the HTTP status, for error tests). */
-export async function graphql<T = any>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-): Promise<GraphQLResponse<T> & { status: number }> {
+export async function graphql<T = any>(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLResponse<T> & { status: number }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

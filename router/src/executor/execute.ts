@@ -15,7 +15,6 @@ import type { FallbackReason, Json, SelectionShape } from './shape';
  * without its per-request tracing and rewrites: plans that need those take the stock executor.
  */
 
-
 type LoadResult = Awaited<ReturnType<ApolloGateway['load']>>;
 export type Executor = LoadResult['executor'];
 export type RequestContext = Parameters<Executor>[0];

@@ -77,9 +77,7 @@ export class SubscriptionAdmission {
     }
     const operation = getOperationAST(document, request.operationName);
     if (!operation) return refuse('Could not determine which operation to run', ErrorCode.BAD_REQUEST);
-    const fragments = Object.fromEntries(
-      document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-    );
+    const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
     const variables = request.variables ?? {};
     const measure = measureOperation(operation, fragments, variables);
     const { maxDepth, maxAliases, maxCost } = this.operationLimits;

@@ -271,8 +271,7 @@ export function createHttpSubscriptions(options: {
 
     if (operation.operation !== 'subscription') {
       const response = await options.apollo.executeOperation({ query: source, variables, operationName }, { contextValue: router });
-      const result: ExecutionResult =
-        response.body.kind === 'single' ? (response.body.singleResult as ExecutionResult) : { errors: [new GraphQLError('Incremental delivery is not supported here')] };
+      const result: ExecutionResult = response.body.kind === 'single' ? (response.body.singleResult as ExecutionResult) : { errors: [new GraphQLError('Incremental delivery is not supported here')] };
       if (protocol === 'sse') return respondOnce(res, framing, result);
       return sendJson(res, response.http.status ?? 200, result);
     }

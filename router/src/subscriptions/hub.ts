@@ -67,8 +67,7 @@ export class SubscriptionHub {
     if (shared.last) stream.push(shared.last);
     if (request.context.expiresAt) {
       const ms = request.context.expiresAt - Date.now();
-      const expire = () =>
-        stream.end({ errors: [new GraphQLError('Access token has expired', { extensions: { code: ErrorCode.UNAUTHENTICATED, reason: 'expired' } })] });
+      const expire = () => stream.end({ errors: [new GraphQLError('Access token has expired', { extensions: { code: ErrorCode.UNAUTHENTICATED, reason: 'expired' } })] });
       // setTimeout holds at most ~24.8 days; tokens are minutes long.
       expiry = setTimeout(expire, Math.max(0, Math.min(ms, 2 ** 31 - 1)));
     }
@@ -115,7 +114,9 @@ export class SubscriptionHub {
 /** What a subgraph refused (an array of GraphQL errors), or a connection failure. */
 function upstreamErrors(error: unknown): GraphQLError[] {
   if (Array.isArray(error)) {
-    return (error as { message?: string; extensions?: Record<string, unknown> }[]).map((e) => new GraphQLError(e.message ?? 'Subscription failed', { extensions: e.extensions ?? { code: ErrorCode.INTERNAL_SERVER_ERROR } }));
+    return (error as { message?: string; extensions?: Record<string, unknown> }[]).map(
+      (e) => new GraphQLError(e.message ?? 'Subscription failed', { extensions: e.extensions ?? { code: ErrorCode.INTERNAL_SERVER_ERROR } }),
+    );
   }
   return [new GraphQLError('The subgraph serving this subscription is unavailable', { extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE } })];
 }

@@ -58,11 +58,7 @@ export class SubscriptionPlanner {
    * fetches the other subgraphs' fields (batched per event, as for a query), then the response is
    * shaped to the client's selection.
    */
-  async resolveEvent(
-    plan: SubscriptionPlan,
-    event: ExecutionResult,
-    { context, variables }: { context: RouterContext; variables: Record<string, unknown> },
-  ): Promise<ExecutionResult> {
+  async resolveEvent(plan: SubscriptionPlan, event: ExecutionResult, { context, variables }: { context: RouterContext; variables: Record<string, unknown> }): Promise<ExecutionResult> {
     if (!event.data) return event;
     // eslint-disable-next-line no-restricted-syntax -- the event's errors are GraphQLErrors; the data source contract wants their wire form, which the executor only reads
     const eventSource: GraphQLDataSource = { process: async () => ({ data: event.data, errors: event.errors as never }) };

@@ -21,7 +21,10 @@ export interface UpstreamSink {
 
 /** What the router's client sees when a subgraph stays unreachable past the retry bound. */
 export class SubgraphUnavailableError extends Error {
-  constructor(readonly serviceName: string, readonly waitedMs: number) {
+  constructor(
+    readonly serviceName: string,
+    readonly waitedMs: number,
+  ) {
     super(`Subgraph "${serviceName}" unreachable for ${waitedMs} ms`);
   }
 }
@@ -187,5 +190,13 @@ async function dispose(client: Client) {
 
 /** Subscriptions with the same operation, variables and identity share one upstream subscription. */
 export function dedupeKey(source: string, operationName: string | undefined, variables: Record<string, unknown>, viewer: Viewer | null): string {
-  return createHash('sha256').update(source).update('\0').update(operationName ?? '').update('\0').update(JSON.stringify(variables)).update('\0').update(identityKey(viewer)).digest('base64url');
+  return createHash('sha256')
+    .update(source)
+    .update('\0')
+    .update(operationName ?? '')
+    .update('\0')
+    .update(JSON.stringify(variables))
+    .update('\0')
+    .update(identityKey(viewer))
+    .digest('base64url');
 }

@@ -100,7 +100,7 @@ export function attachWebSocketServer(options: {
           document: args.document,
           source,
           operationName: args.operationName ?? undefined,
-          variables: (args.variableValues ?? {}),
+          variables: args.variableValues ?? {},
           context: router,
         });
         connection.subscriptions++;
@@ -108,10 +108,7 @@ export function attachWebSocketServer(options: {
       },
       execute: async (args) => {
         const { router, source } = args.contextValue as OperationContextValue;
-        const response = await options.apollo.executeOperation(
-          { query: source, variables: (args.variableValues ?? {}), operationName: args.operationName ?? undefined },
-          { contextValue: router },
-        );
+        const response = await options.apollo.executeOperation({ query: source, variables: args.variableValues ?? {}, operationName: args.operationName ?? undefined }, { contextValue: router });
         if (response.body.kind === 'single') return response.body.singleResult as ExecutionResult;
         return { errors: [new GraphQLError('Incremental delivery is not supported over WebSocket')] };
       },

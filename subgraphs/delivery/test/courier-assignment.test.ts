@@ -34,9 +34,11 @@ describe('courier assignment', () => {
 
   const loads = async () =>
     Object.fromEntries(
-      (await delivery.database.dataSource.query(
-        `SELECT c.user_id, c.open_deliveries, (SELECT count(*)::int FROM delivery d WHERE d.courier_id = c.user_id AND d.status IN ('ASSIGNED', 'PICKED_UP', 'IN_TRANSIT')) AS counted FROM courier c`,
-      )).map((r: { user_id: string; open_deliveries: number; counted: number }) => [r.user_id, { open: r.open_deliveries, counted: r.counted }]),
+      (
+        await delivery.database.dataSource.query(
+          `SELECT c.user_id, c.open_deliveries, (SELECT count(*)::int FROM delivery d WHERE d.courier_id = c.user_id AND d.status IN ('ASSIGNED', 'PICKED_UP', 'IN_TRANSIT')) AS counted FROM courier c`,
+        )
+      ).map((r: { user_id: string; open_deliveries: number; counted: number }) => [r.user_id, { open: r.open_deliveries, counted: r.counted }]),
     );
 
   async function deliver(courier: Caller, deliveryId: string) {
@@ -107,9 +109,7 @@ describe('courier assignment', () => {
     // Ten passes at once, one delivery each: SKIP LOCKED hands each its own delivery, so all ten
     // choose among the same two couriers at the same moment; only the courier locks keep them apart.
     const runtime = delivery.runtime;
-    const passes = await Promise.allSettled(
-      orders.map(() => inTransaction(runtime.dataSource, (manager) => assignWaiting(runtime, manager, 1))),
-    );
+    const passes = await Promise.allSettled(orders.map(() => inTransaction(runtime.dataSource, (manager) => assignWaiting(runtime, manager, 1))));
     expect(passes.filter((p) => p.status === 'rejected')).toEqual([]);
     const rows = await Promise.all(orders.map((id) => deliveryRow(delivery, id)));
     expect(rows.filter((d) => d!.status === 'ASSIGNED')).toHaveLength(6);

@@ -23,10 +23,7 @@ describe('tracking a delivery live', () => {
     const client = createClient({ url: `${delivery.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: viewerHeaders(userId, roles), retryAttempts: 0, lazy: true });
     clients.push(client);
     const state = { events: [] as FormattedExecutionResult<any, unknown>[], error: undefined as unknown, dispose: () => {} };
-    state.dispose = client.subscribe(
-      { query: SUBSCRIPTION, variables: { orderId } },
-      { next: (e) => void state.events.push(e), error: (e) => void (state.error = e), complete: () => {} },
-    );
+    state.dispose = client.subscribe({ query: SUBSCRIPTION, variables: { orderId } }, { next: (e) => void state.events.push(e), error: (e) => void (state.error = e), complete: () => {} });
     return state;
   }
 

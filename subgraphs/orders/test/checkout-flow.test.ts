@@ -223,7 +223,10 @@ describe('checkout', () => {
     const homeless = new Caller(url);
     await homeless.addToCart(kettle, 1);
     const other = await users.addAddress(randomUUID());
-    for (const [key, addressId] of [['no-address-0001', undefined], ['unknown-address-1', randomUUID()]] as const) {
+    for (const [key, addressId] of [
+      ['no-address-0001', undefined],
+      ['unknown-address-1', randomUUID()],
+    ] as const) {
       const res = await homeless.request(CHECKOUT, { input: { idempotencyKey: key, addressId } });
       expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.addressId' });
     }

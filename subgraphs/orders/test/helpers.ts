@@ -299,7 +299,10 @@ export interface TestAddress {
 export class FakeUsers {
   private readonly withAddress = new Map<string, TestAddress>();
 
-  private constructor(private readonly messaging: Messaging, private readonly orders: RunningSubgraph) {}
+  private constructor(
+    private readonly messaging: Messaging,
+    private readonly orders: RunningSubgraph,
+  ) {}
 
   /** Makes it this test file's address book (see `Caller.checkout`). */
   static install(messaging: Messaging, orders: RunningSubgraph): FakeUsers {
@@ -330,7 +333,11 @@ let addressBook: FakeUsers | null = null;
 /** A customer (or admin, operator) calling the orders subgraph as the router would. */
 export class Caller {
   readonly headers: Record<string, string>;
-  constructor(readonly url: string, readonly userId: string = randomUUID(), readonly roles: Role[] = ['CUSTOMER']) {
+  constructor(
+    readonly url: string,
+    readonly userId: string = randomUUID(),
+    readonly roles: Role[] = ['CUSTOMER'],
+  ) {
     this.headers = viewerHeaders(userId, roles);
   }
 

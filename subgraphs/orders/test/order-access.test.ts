@@ -22,8 +22,7 @@ describe('order access and cancellation', () => {
   const ORDER_REFERENCE = `#graphql
     query OrderReference($reps: [_Any!]!) { _entities(representations: $reps) { ... on Order { id status customer { id } } } }`;
 
-  const userOrders = (caller: Caller, userId: string, variables: Record<string, unknown> = {}) =>
-    caller.request(USER_ORDERS, { reps: [{ __typename: 'User', id: userId }], ...variables });
+  const userOrders = (caller: Caller, userId: string, variables: Record<string, unknown> = {}) => caller.request(USER_ORDERS, { reps: [{ __typename: 'User', id: userId }], ...variables });
 
   beforeAll(async () => {
     messaging = await testMessaging('orders-access');
@@ -80,7 +79,12 @@ describe('order access and cancellation', () => {
     await customer.data(CANCEL, { id: placed[1] });
     const newestFirst = [...placed].reverse();
 
-    const first = (await customer.data('query($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { orders(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } } } }', { reps: [{ __typename: 'User', id: customer.userId }] }))._entities[0].orders;
+    const first = (
+      await customer.data(
+        'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { orders(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } } } }',
+        { reps: [{ __typename: 'User', id: customer.userId }] },
+      )
+    )._entities[0].orders;
     expect(first.totalCount).toBe(5);
     expect(first.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(newestFirst.slice(0, 2));
     expect(first.pageInfo).toEqual({ hasNextPage: true, endCursor: first.edges[1].cursor });

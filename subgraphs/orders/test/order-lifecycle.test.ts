@@ -17,8 +17,7 @@ describe("an order's whole life", () => {
   let kettle: string; // 12.50
 
   const sql = <T = any>(query: string, params: unknown[] = []): Promise<T[]> => orders.database.dataSource.query(query, params);
-  const history = async (customer: Caller, id: string) =>
-    ((await customer.data(ORDER_DETAILS, { id })).order.statusHistory as { to: string; reason: string | null }[]).map((h) => h.to);
+  const history = async (customer: Caller, id: string) => ((await customer.data(ORDER_DETAILS, { id })).order.statusHistory as { to: string; reason: string | null }[]).map((h) => h.to);
   const outboxTopics = async (orderId: string) => (await sql<{ topic: string }>(`SELECT topic FROM outbox WHERE payload->>'orderId' = $1 ORDER BY seq`, [orderId])).map((r) => r.topic);
 
   /** A card order that reached PAID. */

@@ -33,7 +33,15 @@ describe('card payments of confirmed orders', () => {
     expect(captured).toEqual({ paymentId: expect.any(String), orderId, customerId, amount: { amount: 4_278, currency: 'USD' }, method: 'CARD' });
 
     const payment = await new Caller(url, customerId).paymentOf(orderId);
-    expect(payment).toMatchObject({ id: captured.paymentId, status: 'CAPTURED', method: 'CARD', amount: { amount: 4_278, currency: 'USD' }, provider: 'simulated', order: { id: orderId }, refunds: [] });
+    expect(payment).toMatchObject({
+      id: captured.paymentId,
+      status: 'CAPTURED',
+      method: 'CARD',
+      amount: { amount: 4_278, currency: 'USD' },
+      provider: 'simulated',
+      order: { id: orderId },
+      refunds: [],
+    });
     expect(payment.reference).toMatch(/^ch_sim_/);
     expect(await ledger(captured.paymentId)).toBe(1);
     // The card token is not kept once the payment is settled.

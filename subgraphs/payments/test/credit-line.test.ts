@@ -182,10 +182,7 @@ describe('credit line', () => {
       await first.markOverdue();
       const later = new Date(Date.now() + 50 * 86_400_000);
       const marked = await Promise.all([first.markOverdue(later), second.markOverdue(later), first.markOverdue(later), second.markOverdue(later)]);
-      const mine = await sql(
-        `SELECT i.number, i.status FROM installment i JOIN installment_plan p ON p.id = i.plan_id WHERE p.order_id = $1 ORDER BY i.number`,
-        [orderId],
-      );
+      const mine = await sql(`SELECT i.number, i.status FROM installment i JOIN installment_plan p ON p.id = i.plan_id WHERE p.order_id = $1 ORDER BY i.number`, [orderId]);
       expect(mine).toEqual([
         { number: 1, status: 'OVERDUE' },
         { number: 2, status: 'PENDING' },

@@ -63,9 +63,7 @@ export class FakeOrders {
   }
 
   of<T extends PaymentTopic>(topic: T, orderId?: string): PayloadOf<T>[] {
-    return this.received
-      .filter((event) => event.topic === topic && (orderId === undefined || event.payload.orderId === orderId))
-      .map((event) => event.payload as PayloadOf<T>);
+    return this.received.filter((event) => event.topic === topic && (orderId === undefined || event.payload.orderId === orderId)).map((event) => event.payload as PayloadOf<T>);
   }
 
   /** Waits for the first event of `topic` about the order. */

@@ -41,8 +41,7 @@ describe('provider webhooks', () => {
     return { ...order, paymentId: row.id as string };
   }
 
-  const post = (body: string, signature: string) =>
-    fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body });
+  const post = (body: string, signature: string) => fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body });
 
   it('settles a PENDING payment from a signed capture webhook, and a replay changes nothing', async () => {
     const { orderId, customerId, paymentId } = await pendingPayment(3_300);
@@ -76,7 +75,13 @@ describe('provider webhooks', () => {
     const refused = await post(tampered, signature);
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
-    const forged = new SimulatedProvider({ webhookSecret: 'whsec_someone_else' }).signWebhook({ id: 'evt_forged_2', type: 'charge.captured', chargeRef: 'ch_forged', idempotencyKey: paymentId, amount: 900 });
+    const forged = new SimulatedProvider({ webhookSecret: 'whsec_someone_else' }).signWebhook({
+      id: 'evt_forged_2',
+      type: 'charge.captured',
+      chargeRef: 'ch_forged',
+      idempotencyKey: paymentId,
+      amount: 900,
+    });
     expect((await post(forged.body, forged.signature)).status).toBe(400);
     expect((await post(body, '')).status).toBe(400);
     expect((await fetch(webhookUrl)).status).toBe(405);

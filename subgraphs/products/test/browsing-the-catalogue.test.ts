@@ -65,10 +65,12 @@ describe('browsing the catalogue', () => {
     CREATED_AT: 'created_at',
   };
 
-  it.each(['PRICE', 'NAME', 'RATING', 'CREATED_AT'].flatMap((field) => [
-    [field, 'ASC'],
-    [field, 'DESC'],
-  ]))('walks every page sorted by %s %s with no gap and no repeat, ties broken by id', async (field, direction) => {
+  it.each(
+    ['PRICE', 'NAME', 'RATING', 'CREATED_AT'].flatMap((field) => [
+      [field, 'ASC'],
+      [field, 'DESC'],
+    ]),
+  )('walks every page sorted by %s %s with no gap and no repeat, ties broken by id', async (field, direction) => {
     const { nodes, totalCount } = await walk({ sort: { field, direction } });
     // The database's own ordering (collation included) is the oracle; ratings tie a lot (unrated products).
     const expected = await sg.sql<{ id: string }>(`SELECT id FROM product ORDER BY ${SORT_SQL[field]} ${direction}, id ${direction}`);
@@ -161,7 +163,12 @@ describe('browsing the catalogue', () => {
     expect(second.reviews.pageInfo.hasNextPage).toBe(false);
     const all = [...first.reviews.edges, ...second.reviews.edges].map((e: any) => e.node);
     expect(all).toHaveLength(3);
-    expect(all.map((r) => r.createdAt)).toEqual(all.map((r) => r.createdAt).sort().reverse());
+    expect(all.map((r) => r.createdAt)).toEqual(
+      all
+        .map((r) => r.createdAt)
+        .sort()
+        .reverse(),
+    );
     expect(all.every((r) => r.product.id === reviewed.id && DEMO_REVIEWERS.includes(r.author.id))).toBe(true);
     expect(first.rating).toBeCloseTo(all.reduce((s, r) => s + r.rating, 0) / 3, 2);
   });

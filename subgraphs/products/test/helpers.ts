@@ -54,8 +54,14 @@ export async function createProduct(url: string, input: { name?: string; price?:
   const categoryId = category.data.createCategory.id;
   const created = await graphql(
     url,
-    `#graphql
-    mutation($i: CreateProductInput!) { createProduct(input: $i) { id } }`,
+    `
+      #graphql
+      mutation ($i: CreateProductInput!) {
+        createProduct(input: $i) {
+          id
+        }
+      }
+    `,
     { i: { name: 'Test product', description: 'Made for a test', price: 1250, stock: 10, categoryId, ...input } },
     admin(),
   );

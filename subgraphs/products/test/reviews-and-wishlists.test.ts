@@ -46,10 +46,9 @@ describe('reviews and wishlists', () => {
     const results = await Promise.all(Array.from({ length: 6 }, (_, i) => graphql(url, ADD, { i: { productId, rating: 1 + (i % 5) } }, customer(hasty))));
     expect(results.filter((r) => r.data?.addReview).length).toBe(1);
     expect(results.filter((r) => r.errors?.[0].extensions?.code === 'CONFLICT').length).toBe(5);
-    const [{ review_count, rating_sum, actual }] = await sg.sql(
-      'SELECT review_count, rating_sum, (SELECT sum(rating)::int FROM review WHERE product_id = $1) AS actual FROM product WHERE id = $1',
-      [productId],
-    );
+    const [{ review_count, rating_sum, actual }] = await sg.sql('SELECT review_count, rating_sum, (SELECT sum(rating)::int FROM review WHERE product_id = $1) AS actual FROM product WHERE id = $1', [
+      productId,
+    ]);
     expect(review_count).toBe(3);
     expect(rating_sum).toBe(actual);
   });
@@ -99,12 +98,7 @@ describe('reviews and wishlists', () => {
     const users = Array.from({ length: 8 }, (_, i) => `00000000-0000-4000-8000-0000000001${String(i).padStart(2, '0')}`);
     for (const userId of users) await graphql(url, 'mutation($id: ID!) { addToWishlist(productId: $id) { id } }', { id: productId }, viewerHeaders(userId));
     const before = sg.products.database.queryCount;
-    const res = await graphql(
-      url,
-      'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { wishlist { id } } } }',
-      { r: users.map((id) => ({ __typename: 'User', id })) },
-      admin(),
-    );
+    const res = await graphql(url, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { wishlist { id } } } }', { r: users.map((id) => ({ __typename: 'User', id })) }, admin());
     expect(sg.products.database.queryCount - before).toBe(2);
     expect(res.data._entities).toEqual(users.map(() => ({ wishlist: [{ id: productId }] })));
   });

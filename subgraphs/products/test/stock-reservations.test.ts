@@ -69,9 +69,7 @@ describe('stock reservations', () => {
     // The same order under a new event id (a re-sent order) has had its answer already.
     await publish(placed(orderId, [{ productId, quantity: 2 }]));
     await settle();
-    expect(await answersFor(orderId)).toEqual([
-      { topic: 'products.stock.reserved', payload: { orderId, items: [{ productId, quantity: 2, unitPrice: { amount: 9900, currency: 'USD' } }] } },
-    ]);
+    expect(await answersFor(orderId)).toEqual([{ topic: 'products.stock.reserved', payload: { orderId, items: [{ productId, quantity: 2, unitPrice: { amount: 9900, currency: 'USD' } }] } }]);
     expect(await stock()).toBe(3);
   });
 
@@ -79,11 +77,15 @@ describe('stock reservations', () => {
     const { id: plenty } = await createProduct(url, { name: 'Paper filters', price: 450, stock: 50 });
     const orderId = randomUUID();
     // Two lines for the same product count together: 2 + 2 > 3.
-    await publish(placed(orderId, [{ productId: plenty, quantity: 5 }, { productId, quantity: 2 }, { productId, quantity: 2 }]));
+    await publish(
+      placed(orderId, [
+        { productId: plenty, quantity: 5 },
+        { productId, quantity: 2 },
+        { productId, quantity: 2 },
+      ]),
+    );
     await eventually(async () => (await answersFor(orderId)).length > 0);
-    expect(await answersFor(orderId)).toEqual([
-      { topic: 'products.stock.rejected', payload: { orderId, reason: expect.any(String), items: [{ productId, requested: 4, available: 3 }] } },
-    ]);
+    expect(await answersFor(orderId)).toEqual([{ topic: 'products.stock.rejected', payload: { orderId, reason: expect.any(String), items: [{ productId, requested: 4, available: 3 }] } }]);
     expect({ plenty: await stock(plenty), limited: await stock() }).toEqual({ plenty: 50, limited: 3 });
   });
 
@@ -127,7 +129,19 @@ describe('stock reservations', () => {
     // on PostgreSQL they contend on a pool of 10 connections for two product rows.
     const stockService = new StockService(sg.products.runtime);
     const [{ id: a }, { id: b }] = [await createProduct(url, { name: 'Left cup', stock: 10 }), await createProduct(url, { name: 'Right cup', stock: 10 })];
-    const orders = Array.from({ length: 60 }, (_, i) => ({ orderId: randomUUID(), items: i % 2 ? [{ productId: a, quantity: 1 }, { productId: b, quantity: 1 }] : [{ productId: b, quantity: 1 }, { productId: a, quantity: 1 }] }));
+    const orders = Array.from({ length: 60 }, (_, i) => ({
+      orderId: randomUUID(),
+      items:
+        i % 2
+          ? [
+              { productId: a, quantity: 1 },
+              { productId: b, quantity: 1 },
+            ]
+          : [
+              { productId: b, quantity: 1 },
+              { productId: a, quantity: 1 },
+            ],
+    }));
     await Promise.all(orders.map(({ orderId, items }) => inTransaction(sg.products.database.dataSource, (manager) => stockService.reserve(placed(orderId, items), manager))));
     const topics = await sg.sql(`SELECT topic, count(*)::int AS n FROM outbox WHERE payload->>'orderId' = ANY($1) GROUP BY topic ORDER BY topic`, [orders.map((o) => o.orderId)]);
     expect(topics).toEqual([

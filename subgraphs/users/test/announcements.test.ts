@@ -21,9 +21,7 @@ describe("users' announcements", () => {
   let url: string;
 
   const eventsAbout = async (topic: string, key: string, value: string) =>
-    (await users.database.dataSource.query(`SELECT payload FROM outbox WHERE topic = $1 AND payload->>$2 = $3 ORDER BY seq`, [topic, key, value])).map(
-      (row: { payload: unknown }) => row.payload,
-    );
+    (await users.database.dataSource.query(`SELECT payload FROM outbox WHERE topic = $1 AND payload->>$2 = $3 ORDER BY seq`, [topic, key, value])).map((row: { payload: unknown }) => row.payload);
 
   beforeAll(async () => {
     ({ users, messaging, url } = await startUsers());

@@ -5,17 +5,39 @@ import { startUsers } from './helpers';
 
 const REGISTER = /* GraphQL */ `
   mutation Register($input: RegisterInput!) {
-    register(input: $input) { accessToken refreshToken expiresIn user { id email name roles } }
+    register(input: $input) {
+      accessToken
+      refreshToken
+      expiresIn
+      user {
+        id
+        email
+        name
+        roles
+      }
+    }
   }
 `;
 const LOGIN = /* GraphQL */ `
   mutation Login($input: LoginInput!) {
-    login(input: $input) { accessToken refreshToken user { id } }
+    login(input: $input) {
+      accessToken
+      refreshToken
+      user {
+        id
+      }
+    }
   }
 `;
 const REFRESH = /* GraphQL */ `
   mutation Refresh($token: String!) {
-    refreshToken(token: $token) { accessToken refreshToken user { id } }
+    refreshToken(token: $token) {
+      accessToken
+      refreshToken
+      user {
+        id
+      }
+    }
   }
 `;
 
@@ -100,7 +122,15 @@ describe('registration and sessions', () => {
   it('logs out: the refresh token stops working', async () => {
     const reg = await graphql(url, REGISTER, { input: { email: 'bye@example.com', password: 'long-enough-1', name: 'B' } });
     const token = reg.data.register.refreshToken;
-    const out = await graphql(url, `mutation($t: String!) { logout(refreshToken: $t) }`, { t: token });
+    const out = await graphql(
+      url,
+      `
+        mutation ($t: String!) {
+          logout(refreshToken: $t)
+        }
+      `,
+      { t: token },
+    );
     expect(out.data).toEqual({ logout: true });
     expect((await graphql(url, REFRESH, { token })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });

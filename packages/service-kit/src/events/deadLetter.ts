@@ -61,10 +61,7 @@ export function deadLetterCounter(registry: Registry): DeadLetterCounter {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The event typed by its contract, or the dead letter it makes. */
-export function checkEvent<T extends Topic>(
-  topic: T,
-  event: DomainEvent,
-): { ok: true; event: DomainEvent<PayloadOf<T>> & { topic: T } } | { ok: false; letter: Omit<DeadLetter, 'consumer'> } {
+export function checkEvent<T extends Topic>(topic: T, event: DomainEvent): { ok: true; event: DomainEvent<PayloadOf<T>> & { topic: T } } | { ok: false; letter: Omit<DeadLetter, 'consumer'> } {
   const eventId = typeof event.id === 'string' ? event.id : String(event.id ?? '');
   if (!UUID.test(eventId) || typeof event.occurredAt !== 'string' || Number.isNaN(Date.parse(event.occurredAt))) {
     const issues = [{ message: 'an event needs a UUID id and an ISO occurredAt', id: event.id ?? null, occurredAt: event.occurredAt ?? null }];
@@ -83,10 +80,7 @@ export function checkEvent<T extends Topic>(
  */
 export async function recordDeadLetter(manager: EntityManager, letter: DeadLetter): Promise<boolean> {
   if (UUID.test(letter.eventId)) {
-    const inserted: unknown[] = await manager.query(
-      'INSERT INTO processed_event (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
-      [letter.consumer, letter.eventId],
-    );
+    const inserted: unknown[] = await manager.query('INSERT INTO processed_event (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id', [letter.consumer, letter.eventId]);
     if (inserted.length === 0) return false;
   }
   await manager.query('INSERT INTO dead_letter (consumer, topic, event_id, payload, reason, issues) VALUES ($1, $2, $3, $4, $5, $6)', [

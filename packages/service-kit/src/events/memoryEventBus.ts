@@ -20,7 +20,10 @@ export class MemoryEventBus implements EventBus {
   private readonly groups = new Map<string, Group>();
   private closed = false;
 
-  constructor(private readonly logger?: Logger, private readonly retries = 5) {}
+  constructor(
+    private readonly logger?: Logger,
+    private readonly retries = 5,
+  ) {}
 
   async publish(event: DomainEvent): Promise<void> {
     if (this.closed) throw new Error('Event bus is closed');

@@ -64,12 +64,7 @@ export async function enqueueEvent<T extends Topic>(manager: EntityManager, topi
   if (!parsed.success) throw new InvalidEventError(topic, parsed.error.issues);
   // What the contract declares is what goes out: fields it does not know are left behind.
   const event: DomainEvent<PayloadOf<T>> = { id: randomUUID(), topic, occurredAt: new Date().toISOString(), payload: parsed.data as PayloadOf<T> };
-  await manager.query('INSERT INTO outbox (id, topic, payload, occurred_at) VALUES ($1, $2, $3, $4)', [
-    event.id,
-    topic,
-    JSON.stringify(event.payload),
-    event.occurredAt,
-  ]);
+  await manager.query('INSERT INTO outbox (id, topic, payload, occurred_at) VALUES ($1, $2, $3, $4)', [event.id, topic, JSON.stringify(event.payload), event.occurredAt]);
   return event;
 }
 
@@ -96,7 +91,11 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly leaseMs: number;
 
-  constructor(private readonly dataSource: DataSource, private readonly bus: EventBus, private readonly options: OutboxRelayOptions = {}) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly bus: EventBus,
+    private readonly options: OutboxRelayOptions = {},
+  ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     this.batchSize = options.batchSize ?? 100;
     this.leaseMs = options.leaseMs ?? 10_000;
@@ -240,10 +239,7 @@ export async function consumeEvents(options: {
         return;
       }
       const handled = await inTransaction(dataSource, async (manager) => {
-        const inserted: unknown[] = await manager.query(
-          'INSERT INTO processed_event (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
-          [group, event.id],
-        );
+        const inserted: unknown[] = await manager.query('INSERT INTO processed_event (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id', [group, event.id]);
         if (inserted.length === 0) return false;
         await target.handle(check.event, manager);
         return true;

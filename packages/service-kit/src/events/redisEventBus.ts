@@ -29,7 +29,10 @@ export class RedisEventBus implements EventBus {
   private readonly claimIdleMs: number;
   private readonly maxLength: number;
 
-  private constructor(client: RedisClientType, private readonly options: RedisEventBusOptions) {
+  private constructor(
+    client: RedisClientType,
+    private readonly options: RedisEventBusOptions,
+  ) {
     this.client = client;
     this.prefix = options.keyPrefix ?? '';
     this.claimIdleMs = options.claimIdleMs ?? 30_000;
@@ -93,9 +96,7 @@ export class RedisEventBus implements EventBus {
         }
         const streams = keys.map((key) => ({ key, id: backlog ? '0' : '>' }));
         // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the redis client types this reply loosely; the cast is what gives `messages` its type below (the rule misreads it)
-        const reply = (await reader.xReadGroup(options.group, options.consumer, streams, { COUNT: 100, BLOCK: backlog ? undefined : 500 })) as
-          | { name: string; messages: StreamEntry[] }[]
-          | null;
+        const reply = (await reader.xReadGroup(options.group, options.consumer, streams, { COUNT: 100, BLOCK: backlog ? undefined : 500 })) as { name: string; messages: StreamEntry[] }[] | null;
         let count = 0;
         for (const stream of reply ?? []) {
           for (const entry of stream.messages) {

@@ -54,11 +54,7 @@ export function chooseCourier(couriers: readonly CourierLoad[]): CourierLoad | n
  * free up: each goes to `chooseCourier` of the loads so far, which then count it. Stops when
  * every courier is full; the rest keep waiting in the same order.
  */
-export function planAssignments(
-  pending: readonly { id: string }[],
-  couriers: readonly CourierLoad[],
-  now: Date,
-): { deliveryId: string; courierId: string }[] {
+export function planAssignments(pending: readonly { id: string }[], couriers: readonly CourierLoad[], now: Date): { deliveryId: string; courierId: string }[] {
   const loads = couriers.map((courier) => ({ ...courier }));
   const plan: { deliveryId: string; courierId: string }[] = [];
   for (const delivery of pending) {

@@ -29,10 +29,7 @@ export function canTransition(from: DeliveryStatus, to: DeliveryStatus, by: Move
 /** Throws CONFLICT (with `from` and `to`) unless `by` may move a delivery from `from` to `to`. */
 export function requireTransition(from: DeliveryStatus, to: DeliveryStatus, by: Mover): void {
   if (canTransition(from, to, by)) return;
-  const message =
-    TRANSITIONS[from][to] === 'system'
-      ? `A delivery becomes ${to} by assignment, not by hand`
-      : `A delivery cannot go from ${from} to ${to}`;
+  const message = TRANSITIONS[from][to] === 'system' ? `A delivery becomes ${to} by assignment, not by hand` : `A delivery cannot go from ${from} to ${to}`;
   throw conflict(message, { from, to });
 }
 
@@ -86,12 +83,7 @@ export interface MovedDelivery {
 }
 
 /** The event to emit (in the move's transaction) for a delivery that has just reached `status`, or null when none is due. */
-export function eventFor(
-  delivery: MovedDelivery,
-  status: DeliveryStatus,
-  at: Date,
-  reason?: string | null,
-): { topic: DeliveryTopic; payload: DeliveryStatusEvent } | null {
+export function eventFor(delivery: MovedDelivery, status: DeliveryStatus, at: Date, reason?: string | null): { topic: DeliveryTopic; payload: DeliveryStatusEvent } | null {
   const topic = TOPIC_BY_STATUS[status];
   if (!topic) return null;
   // Every status with a topic comes after assignment, so a missing courier is a bug, not input.

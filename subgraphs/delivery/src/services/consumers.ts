@@ -68,11 +68,7 @@ export function deliveryConsumers(runtime: SubgraphRuntime): EventHandlers {
     }),
 
     'users.address.upserted': handler<'users.address.upserted'>(async (manager, address) => {
-      await manager.upsert(
-        Address,
-        { id: address.addressId, userId: address.userId, line1: address.line1, city: address.city, postalCode: address.postalCode, country: address.country },
-        ['id'],
-      );
+      await manager.upsert(Address, { id: address.addressId, userId: address.userId, line1: address.line1, city: address.city, postalCode: address.postalCode, country: address.country }, ['id']);
     }),
 
     // Quotes a placed order by the zone of its address snapshot and its weight, and keeps the

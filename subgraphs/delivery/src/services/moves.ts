@@ -73,11 +73,7 @@ export async function releaseCourier(manager: EntityManager, courierId: string |
  * Returns the deliveries it assigned, to announce after the commit.
  */
 export async function assignWaiting(runtime: SubgraphRuntime, manager: EntityManager, batch = ASSIGNMENT_BATCH): Promise<Delivery[]> {
-  const waiting = await queryRows<{ id: string }>(
-    manager,
-    `SELECT id FROM delivery WHERE status = 'PENDING' ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-    [batch],
-  );
+  const waiting = await queryRows<{ id: string }>(manager, `SELECT id FROM delivery WHERE status = 'PENDING' ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`, [batch]);
   if (!waiting.length) return [];
   const couriers = await queryRows<{ user_id: string; open_deliveries: number; capacity: number; last_assigned_at: Date | null }>(
     manager,

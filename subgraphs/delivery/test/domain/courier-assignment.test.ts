@@ -26,7 +26,11 @@ describe('choosing a courier', () => {
 
   it('breaks a remaining tie by the smaller id, whatever order the couriers come in', () => {
     const at = new Date('2026-03-01T10:00:00Z');
-    const couriers = [courier('c0ffee00-0000-4000-8000-000000000002', 1, { lastAssignedAt: at }), courier('C0FFEE00-0000-4000-8000-000000000003', 1, { lastAssignedAt: at }), courier('c0ffee00-0000-4000-8000-000000000001', 1, { lastAssignedAt: at })];
+    const couriers = [
+      courier('c0ffee00-0000-4000-8000-000000000002', 1, { lastAssignedAt: at }),
+      courier('C0FFEE00-0000-4000-8000-000000000003', 1, { lastAssignedAt: at }),
+      courier('c0ffee00-0000-4000-8000-000000000001', 1, { lastAssignedAt: at }),
+    ];
     // Plain string order: upper case sorts before lower case, in every locale.
     for (const order of permutations(couriers)) expect(chooseCourier(order)?.id).toBe('C0FFEE00-0000-4000-8000-000000000003');
   });
@@ -43,7 +47,11 @@ describe('choosing a courier', () => {
   });
 
   it('counts only deliveries under way as open', () => {
-    expect(['PENDING', 'ASSIGNED', 'PICKED_UP', 'IN_TRANSIT', 'DELIVERED', 'FAILED'].filter((status) => isOpen(status as Parameters<typeof isOpen>[0]))).toEqual(['ASSIGNED', 'PICKED_UP', 'IN_TRANSIT']);
+    expect(['PENDING', 'ASSIGNED', 'PICKED_UP', 'IN_TRANSIT', 'DELIVERED', 'FAILED'].filter((status) => isOpen(status as Parameters<typeof isOpen>[0]))).toEqual([
+      'ASSIGNED',
+      'PICKED_UP',
+      'IN_TRANSIT',
+    ]);
   });
 });
 

@@ -12,9 +12,7 @@ const LEGAL: [DeliveryStatus, DeliveryStatus, Mover][] = [
   ['IN_TRANSIT', 'FAILED', 'courier'],
 ];
 const isLegal = (from: DeliveryStatus, to: DeliveryStatus, by: Mover) => LEGAL.some(([f, t, b]) => f === from && t === to && b === by);
-const ILLEGAL = DELIVERY_STATUSES.flatMap((from) =>
-  DELIVERY_STATUSES.flatMap((to) => (['system', 'courier'] as const).filter((by) => !isLegal(from, to, by)).map((by) => [from, to, by] as const)),
-);
+const ILLEGAL = DELIVERY_STATUSES.flatMap((from) => DELIVERY_STATUSES.flatMap((to) => (['system', 'courier'] as const).filter((by) => !isLegal(from, to, by)).map((by) => [from, to, by] as const)));
 
 describe('delivery status transitions', () => {
   it.each(LEGAL)('lets %s go to %s when the %s moves it', (from, to, by) => {

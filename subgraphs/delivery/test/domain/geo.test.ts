@@ -65,9 +65,7 @@ describe('ETA', () => {
   });
 
   it('falls at every step as the courier approaches, and reaches 0 at the door', () => {
-    const etas = [25, 20, 12.5, 5, 1, 0.1, 0].map((kmLeft) =>
-      etaSeconds({ status: 'IN_TRANSIT', lastPoint: destinationPoint(destination, 210, kmLeft), destination }),
-    );
+    const etas = [25, 20, 12.5, 5, 1, 0.1, 0].map((kmLeft) => etaSeconds({ status: 'IN_TRANSIT', lastPoint: destinationPoint(destination, 210, kmLeft), destination }));
     for (let i = 1; i < etas.length; i++) expect(etas[i]!).toBeLessThan(etas[i - 1]!);
     expect(etas.at(-1)).toBe(0);
   });
@@ -110,7 +108,14 @@ describe('geocoding stand-in', () => {
 
   it('keeps every address of an area within its radius, and spreads them out', () => {
     const areas = [...SERVICE_AREAS, NATIONAL_AREA];
-    const postalCodes = { 'Schenectady (depot)': '12345', 'New York, Pennsylvania, Delaware': '14201', 'Puerto Rico and US Virgin Islands': '00901', Hawaii: '96813', Alaska: '99501', 'Contiguous United States': '60601' } as Record<string, string>;
+    const postalCodes = {
+      'Schenectady (depot)': '12345',
+      'New York, Pennsylvania, Delaware': '14201',
+      'Puerto Rico and US Virgin Islands': '00901',
+      Hawaii: '96813',
+      Alaska: '99501',
+      'Contiguous United States': '60601',
+    } as Record<string, string>;
     for (const area of areas) {
       const points = Array.from({ length: 200 }, (_, i) => standInCoordinates({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, country: 'US', postalCode: postalCodes[area.name] })!);
       const distances = points.map((point) => haversineKm(area.centroid, point));

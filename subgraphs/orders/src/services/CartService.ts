@@ -18,7 +18,10 @@ export async function lockCart(manager: EntityManager, customerId: string) {
 
 /** The caller's cart. Every change is validated first, so bad input changes nothing. */
 export class CartService {
-  constructor(private readonly dataSource: DataSource, private readonly viewer: Viewer | null) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly viewer: Viewer | null,
+  ) {}
 
   async cart(): Promise<CartView> {
     const { userId } = requireViewer(this.viewer);

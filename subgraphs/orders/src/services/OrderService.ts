@@ -64,7 +64,11 @@ export class OrderService {
     if (cursor) query.andWhere('(o.created_at, o.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at: cursor.createdAt, id: cursor.id });
     // The cursor keeps PostgreSQL's microseconds: a JavaScript Date (milliseconds) would skip or repeat rows.
     query.addSelect(`to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_at');
-    const { entities, raw } = await query.orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'DESC').limit(size + 1).getRawAndEntities();
+    const { entities, raw } = await query
+      .orderBy('o.created_at', 'DESC')
+      .addOrderBy('o.id', 'DESC')
+      .limit(size + 1)
+      .getRawAndEntities();
 
     const edges = entities.slice(0, size).map((node, i) => {
       this.loaders.orderById.prime(node.id, node);
@@ -122,7 +126,10 @@ export class OrderService {
           }),
         );
         const items = lines.map((line) => ({ productId: line.productId, quantity: line.quantity }));
-        await manager.insert(OrderItem, items.map((item) => ({ orderId: order.id, ...item })));
+        await manager.insert(
+          OrderItem,
+          items.map((item) => ({ orderId: order.id, ...item })),
+        );
         // `at` defaults to now(), the transaction's time, like the order's created_at.
         await manager.insert(OrderStatusChange, { orderId: order.id, from: null, to: 'PENDING', reason: null });
         await manager.delete(CartItem, { customerId });

@@ -21,9 +21,7 @@ export const ADDRESS_WAIT = { totalMs: 2_000, pollMs: 100 } as const;
 export async function resolveAddress(dataSource: DataSource, customerId: string, addressId: string | null): Promise<CustomerAddress> {
   const repository = dataSource.getRepository(CustomerAddress);
   const find = () =>
-    addressId
-      ? repository.findOneBy({ addressId, userId: customerId })
-      : repository.findOne({ where: { userId: customerId }, order: { isDefault: 'DESC', createdAt: 'ASC', addressId: 'ASC' } });
+    addressId ? repository.findOneBy({ addressId, userId: customerId }) : repository.findOne({ where: { userId: customerId }, order: { isDefault: 'DESC', createdAt: 'ASC', addressId: 'ASC' } });
   const deadline = Date.now() + ADDRESS_WAIT.totalMs;
   for (;;) {
     const address = await find();
@@ -31,9 +29,7 @@ export async function resolveAddress(dataSource: DataSource, customerId: string,
     if (Date.now() >= deadline) break;
     await sleep(ADDRESS_WAIT.pollMs);
   }
-  throw addressId
-    ? badUserInput('Unknown address: add it to your account first', 'input.addressId')
-    : badUserInput('Add a delivery address to your account before checking out', 'input.addressId');
+  throw addressId ? badUserInput('Unknown address: add it to your account first', 'input.addressId') : badUserInput('Add a delivery address to your account before checking out', 'input.addressId');
 }
 
 /** What products assumes when an admin gives no weight (and what the column defaults to). */

@@ -46,11 +46,9 @@ export function orderConsumers(runtime: SubgraphRuntime): EventHandlers {
     }),
     // Checkout's pre-check of a credit-line purchase.
     'payments.creditLine.updated': handler<'payments.creditLine.updated'>(async (manager, line) => {
-      await manager.upsert(
-        CreditLineView,
-        { customerId: line.customerId, creditLineId: line.creditLineId, status: line.status, available: line.available.amount, currency: line.available.currency },
-        ['customerId'],
-      );
+      await manager.upsert(CreditLineView, { customerId: line.customerId, creditLineId: line.creditLineId, status: line.status, available: line.available.amount, currency: line.available.currency }, [
+        'customerId',
+      ]);
       return null;
     }),
     'products.stock.reserved': handler<'products.stock.reserved'>((manager, answer) => answers.reserved(manager, answer)),

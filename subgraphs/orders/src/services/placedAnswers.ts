@@ -154,9 +154,7 @@ export class PlacedAnswers {
 
   private async shortageReason(manager: EntityManager, answer: StockRejected) {
     if (answer.items.length === 0) return answer.reason || 'Not enough stock';
-    const names = new Map(
-      (await manager.find(CatalogProduct, { where: { productId: In(answer.items.map((i) => i.productId)) } })).map((p) => [p.productId, p.name]),
-    );
+    const names = new Map((await manager.find(CatalogProduct, { where: { productId: In(answer.items.map((i) => i.productId)) } })).map((p) => [p.productId, p.name]));
     const short = answer.items.map((i) => `${names.get(i.productId) ?? `product ${i.productId}`} (${i.requested} requested, ${Math.max(i.available, 0)} available)`);
     return `Not enough stock: ${short.join('; ')}`;
   }

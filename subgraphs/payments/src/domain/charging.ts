@@ -214,9 +214,7 @@ export class ChargeRunner {
         continue;
       }
       if (found === null || found.status === 'processing') return { outcome: 'unresolved', attempts };
-      return found.status === 'captured'
-        ? { outcome: 'captured', chargeRef: found.chargeRef, amount: found.amount, attempts }
-        : { outcome: 'declined', reason: found.reason, attempts };
+      return found.status === 'captured' ? { outcome: 'captured', chargeRef: found.chargeRef, amount: found.amount, attempts } : { outcome: 'declined', reason: found.reason, attempts };
     }
     return { outcome: 'unresolved', attempts };
   }

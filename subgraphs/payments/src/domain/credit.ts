@@ -22,9 +22,7 @@ export interface CreditApplication {
   paymentFailures: number;
 }
 
-export type CreditDecision =
-  | { approved: true; score: number; limit: number }
-  | { approved: false; score: number; limit: 0; reason: 'PAYMENT_FAILURES' | 'LOW_SCORE' | 'LIMIT_BELOW_MINIMUM' };
+export type CreditDecision = { approved: true; score: number; limit: number } | { approved: false; score: number; limit: 0; reason: 'PAYMENT_FAILURES' | 'LOW_SCORE' | 'LIMIT_BELOW_MINIMUM' };
 
 export const CREDIT_RULES = {
   /** Points by monthly income: first band whose `from` the income reaches, from the top. */

@@ -19,10 +19,7 @@ export interface ChargeRequest {
  * What a provider answers to a charge. A decline is final for this card; a transient failure
  * means nothing was charged and the same request may be sent again later.
  */
-export type ChargeResult =
-  | { outcome: 'captured'; chargeRef: string; amount: number }
-  | { outcome: 'declined'; reason: string }
-  | { outcome: 'transient-failure'; reason: string };
+export type ChargeResult = { outcome: 'captured'; chargeRef: string; amount: number } | { outcome: 'declined'; reason: string } | { outcome: 'transient-failure'; reason: string };
 
 /** What the provider knows about a charge made with an idempotency key (see `findCharge`). */
 export type FoundCharge =

@@ -138,9 +138,7 @@ export class PaymentsEngine {
   async chargeNext(): Promise<boolean> {
     let dueId: string | null = null;
     const claimed = await inTransaction(this.dataSource, async (manager) => {
-      const [due] = await manager.query<{ id: string }[]>(
-        `SELECT id FROM payment WHERE status = 'PENDING' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-      );
+      const [due] = await manager.query<{ id: string }[]>(`SELECT id FROM payment WHERE status = 'PENDING' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED`);
       if (!due) return null;
       dueId = due.id;
       const payment = await manager.findOneByOrFail(Payment, { id: due.id });
@@ -273,9 +271,7 @@ export class PaymentsEngine {
   /** Has the provider execute one due card refund (idempotency key = the refund id); false when none is due. */
   async refundNext(): Promise<boolean> {
     const claimed = await inTransaction(this.dataSource, async (manager) => {
-      const [due] = await manager.query<{ id: string }[]>(
-        `SELECT id FROM refund WHERE status = 'PENDING' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-      );
+      const [due] = await manager.query<{ id: string }[]>(`SELECT id FROM refund WHERE status = 'PENDING' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED`);
       if (!due) return null;
       await manager.query('UPDATE refund SET next_attempt_at = $2 WHERE id = $1', [due.id, new Date(Date.now() + leaseMs(this.settings))]);
       const refund = await manager.findOneByOrFail(Refund, { id: due.id });
@@ -299,10 +295,7 @@ export class PaymentsEngine {
     }
     await inTransaction(this.dataSource, async (manager) => {
       const locked = await lockPayment(manager, { id: payment.id });
-      const [done] = await queryRows(manager, `UPDATE refund SET status = 'SUCCEEDED', provider_ref = $2 WHERE id = $1 AND status = 'PENDING' RETURNING id`, [
-        refund.id,
-        refundRef,
-      ]);
+      const [done] = await queryRows(manager, `UPDATE refund SET status = 'SUCCEEDED', provider_ref = $2 WHERE id = $1 AND status = 'PENDING' RETURNING id`, [refund.id, refundRef]);
       if (!done || !locked) return; // another worker finished it first
       await this.emitRefunded(manager, locked, refund);
     });
@@ -353,10 +346,7 @@ export class PaymentsEngine {
    */
   async handleWebhook(event: WebhookEvent): Promise<boolean> {
     const fresh = await inTransaction(this.dataSource, async (manager) => {
-      const [inserted] = await queryRows(manager, 'INSERT INTO webhook_event (id, type) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id', [
-        event.id,
-        event.providerType,
-      ]);
+      const [inserted] = await queryRows(manager, 'INSERT INTO webhook_event (id, type) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id', [event.id, event.providerType]);
       if (!inserted) return false;
       if (!event.idempotencyKey || !isUuid(event.idempotencyKey)) return true;
       if (event.type !== 'charge.captured' && event.type !== 'charge.declined') return true;

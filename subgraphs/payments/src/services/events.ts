@@ -39,8 +39,12 @@ export function recordCredit(
   amount: number,
   refs: { paymentId?: string; installmentId?: string } = {},
 ) {
-  return manager.query(
-    'INSERT INTO credit_history (credit_line_id, kind, amount, available_after, payment_id, installment_id) VALUES ($1, $2, $3, $4, $5, $6)',
-    [line.id, kind, amount, line.available, refs.paymentId ?? null, refs.installmentId ?? null],
-  );
+  return manager.query('INSERT INTO credit_history (credit_line_id, kind, amount, available_after, payment_id, installment_id) VALUES ($1, $2, $3, $4, $5, $6)', [
+    line.id,
+    kind,
+    amount,
+    line.available,
+    refs.paymentId ?? null,
+    refs.installmentId ?? null,
+  ]);
 }

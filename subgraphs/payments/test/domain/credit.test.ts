@@ -103,7 +103,10 @@ describe('installment schedules', () => {
         check(schedule.totalAmount === principal + schedule.totalInterest, `${where}: total`);
         if (principal >= 100 * count) {
           // All but the last installment are level, and the last is within a few minor units of it.
-          check(installments.slice(0, -1).every((i) => i.amount === schedule.levelAmount), `${where}: not level`);
+          check(
+            installments.slice(0, -1).every((i) => i.amount === schedule.levelAmount),
+            `${where}: not level`,
+          );
           check(Math.abs(installments[count - 1].amount - schedule.levelAmount) <= count, `${where}: last too far from level`);
           // Cross-check the exact BigInt level payment against the textbook float formula.
           const r = bp / 10_000;

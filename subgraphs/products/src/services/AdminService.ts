@@ -33,7 +33,13 @@ export interface UpdateProductInput {
 }
 
 function slugify(name: string) {
-  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'category';
+  return (
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'category'
+  );
 }
 
 /** What a product weighs when the admin does not say (the column's default too). */
@@ -41,8 +47,7 @@ export const DEFAULT_WEIGHT_GRAMS = 500;
 /** Heavier than this is freight, not a parcel any courier carries. */
 export const MAX_WEIGHT_GRAMS = 30_000;
 
-const weight = (grams: number | null | undefined) =>
-  requireInteger(grams, 'input.weightGrams', 1, MAX_WEIGHT_GRAMS, `weightGrams must be a positive number of grams, at most ${MAX_WEIGHT_GRAMS}`);
+const weight = (grams: number | null | undefined) => requireInteger(grams, 'input.weightGrams', 1, MAX_WEIGHT_GRAMS, `weightGrams must be a positive number of grams, at most ${MAX_WEIGHT_GRAMS}`);
 
 const price = (amount: number | null | undefined) => requireInteger(amount, 'input.price', 1, MAX_PRICE, `price must be a positive amount in minor units, at most ${MAX_PRICE}`);
 
@@ -63,7 +68,10 @@ export function announceProduct(runtime: SubgraphRuntime, manager: EntityManager
 
 /** Admin changes to the catalogue and its stock. Every input is checked before anything is written. */
 export class AdminService {
-  constructor(private readonly runtime: SubgraphRuntime, private readonly viewer: Viewer | null) {}
+  constructor(
+    private readonly runtime: SubgraphRuntime,
+    private readonly viewer: Viewer | null,
+  ) {}
 
   async createCategory(input: { name: string }): Promise<Category> {
     requireAdmin(this.viewer);

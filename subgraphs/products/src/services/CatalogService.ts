@@ -25,7 +25,10 @@ const MAX_SEARCH_WORDS = 8;
 
 /** Browsing the catalogue: anonymous callers welcome. */
 export class CatalogService {
-  constructor(private readonly dataSource: DataSource, private readonly loaders: Loaders) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly loaders: Loaders,
+  ) {}
 
   /** Null for a product that does not exist; a malformed id is bad input rather than a SQL error. */
   product(id: string): Promise<Product | null> {
@@ -51,7 +54,11 @@ export class CatalogService {
     if (start) {
       page.andWhere(`(${key}, p.id) ${ordering.direction === 'ASC' ? '>' : '<'} (:afterKey, :afterId)`, { afterKey: start.key, afterId: start.id });
     }
-    const rows = await page.orderBy(key, ordering.direction).addOrderBy('p.id', ordering.direction).limit(size + 1).getMany();
+    const rows = await page
+      .orderBy(key, ordering.direction)
+      .addOrderBy('p.id', ordering.direction)
+      .limit(size + 1)
+      .getMany();
     const result = pageOf(rows, size);
     // Later fields of this request (`_entities`, `Review.product`) find them without a query.
     for (const node of result.nodes) this.loaders.productById.prime(node.id, node);

@@ -18,7 +18,10 @@ function isDuplicateReview(error: unknown) {
 }
 
 export class ReviewService {
-  constructor(private readonly dataSource: DataSource, private readonly viewer: Viewer | null) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly viewer: Viewer | null,
+  ) {}
 
   /**
    * One review per user and product: the unique constraint decides races, not a prior check.

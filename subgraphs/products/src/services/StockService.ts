@@ -28,7 +28,13 @@ export class StockService {
     for (const item of items) wanted.set(item.productId, (wanted.get(item.productId) ?? 0) + item.quantity);
     const ids = [...wanted.keys()].sort();
     const products = ids.length
-      ? await manager.getRepository(Product).createQueryBuilder('p').setLock('pessimistic_write').where({ id: In(ids) }).orderBy('p.id').getMany()
+      ? await manager
+          .getRepository(Product)
+          .createQueryBuilder('p')
+          .setLock('pessimistic_write')
+          .where({ id: In(ids) })
+          .orderBy('p.id')
+          .getMany()
       : [];
     const byId = new Map(products.map((p) => [p.id, p]));
 

@@ -13,7 +13,11 @@ export interface UserRef {
 }
 
 export class WishlistService {
-  constructor(private readonly dataSource: DataSource, private readonly loaders: Loaders, private readonly viewer: Viewer | null) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly loaders: Loaders,
+    private readonly viewer: Viewer | null,
+  ) {}
 
   /** `User.wishlist`: the user themself or an admin; batched over every user of the request. */
   async of(userId: string): Promise<Product[]> {

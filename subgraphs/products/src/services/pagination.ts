@@ -35,8 +35,7 @@ export const isInteger = (value: unknown): value is number => Number.isSafeInteg
 export const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 export const isText = (value: unknown): value is string => typeof value === 'string' && value.length <= 1000;
 /** ISO 8601 with milliseconds, as `Date.prototype.toISOString` writes it. */
-export const isInstant = (value: unknown): value is string =>
-  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value) && !Number.isNaN(Date.parse(value));
+export const isInstant = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value) && !Number.isNaN(Date.parse(value));
 
 /** Opaque cursor: base64url of the ordering's name with the sort key, and the id that breaks ties. */
 export function cursorOf<T extends { id: string }>(ordering: Ordering<T>, node: T): string {

@@ -15,18 +15,10 @@ export function createLoaders(dataSource: DataSource) {
       return byKeys(ids, valid.length ? await dataSource.getRepository(User).findBy({ id: In(valid) }) : [], (u) => u.id);
     }),
     addressesByUser: new DataLoader<string, Address[]>(async (userIds) =>
-      groupByKeys(
-        userIds,
-        await dataSource.getRepository(Address).find({ where: { userId: In([...userIds]) }, order: { isDefault: 'DESC', createdAt: 'ASC' } }),
-        (a) => a.userId,
-      ),
+      groupByKeys(userIds, await dataSource.getRepository(Address).find({ where: { userId: In([...userIds]) }, order: { isDefault: 'DESC', createdAt: 'ASC' } }), (a) => a.userId),
     ),
     apiKeysByUser: new DataLoader<string, ApiKey[]>(async (userIds) =>
-      groupByKeys(
-        userIds,
-        await dataSource.getRepository(ApiKey).find({ where: { userId: In([...userIds]) }, order: { createdAt: 'ASC' } }),
-        (k) => k.userId,
-      ),
+      groupByKeys(userIds, await dataSource.getRepository(ApiKey).find({ where: { userId: In([...userIds]) }, order: { createdAt: 'ASC' } }), (k) => k.userId),
     ),
   };
 }

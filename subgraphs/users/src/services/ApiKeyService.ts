@@ -22,7 +22,11 @@ function toUuid(hex: string) {
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 export class ApiKeyService {
-  constructor(private readonly dataSource: DataSource, private readonly loaders: Loaders | null, private readonly viewer: Viewer | null) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly loaders: Loaders | null,
+    private readonly viewer: Viewer | null,
+  ) {}
 
   async create(input: { name: string; role: Role }): Promise<{ apiKey: ApiKey; secret: string }> {
     const viewer = requireViewer(this.viewer);
@@ -34,9 +38,7 @@ export class ApiKeyService {
     const repository = this.dataSource.getRepository(ApiKey);
     const id = crypto.randomUUID();
     const secret = `sgk_${id.replace(/-/g, '')}_${randomBytes(32).toString('base64url')}`;
-    const apiKey = await repository.save(
-      repository.create({ id, userId: viewer.userId, name, role: input.role, prefix: secret.slice(0, 12), secretHash: sha256(secret).toString('hex') }),
-    );
+    const apiKey = await repository.save(repository.create({ id, userId: viewer.userId, name, role: input.role, prefix: secret.slice(0, 12), secretHash: sha256(secret).toString('hex') }));
     return { apiKey, secret };
   }
 

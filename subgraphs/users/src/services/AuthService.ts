@@ -35,7 +35,10 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 export class AuthService {
   private readonly dataSource: DataSource;
 
-  constructor(private readonly runtime: SubgraphRuntime, private readonly settings: AuthSettings) {
+  constructor(
+    private readonly runtime: SubgraphRuntime,
+    private readonly settings: AuthSettings,
+  ) {
     this.dataSource = runtime.dataSource;
   }
 

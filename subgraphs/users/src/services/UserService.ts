@@ -14,7 +14,11 @@ const MAX_ADDRESSES = 20;
 export class UserService {
   private readonly dataSource: DataSource;
 
-  constructor(private readonly runtime: SubgraphRuntime, private readonly loaders: Loaders, private readonly viewer: Viewer | null) {
+  constructor(
+    private readonly runtime: SubgraphRuntime,
+    private readonly loaders: Loaders,
+    private readonly viewer: Viewer | null,
+  ) {
     this.dataSource = runtime.dataSource;
   }
 
@@ -57,15 +61,7 @@ export class UserService {
     return user;
   }
 
-  async addAddress(input: {
-    label?: string | null;
-    line1: string;
-    line2?: string | null;
-    city: string;
-    postalCode: string;
-    country: string;
-    isDefault?: boolean | null;
-  }): Promise<Address> {
+  async addAddress(input: { label?: string | null; line1: string; line2?: string | null; city: string; postalCode: string; country: string; isDefault?: boolean | null }): Promise<Address> {
     const viewer = requireViewer(this.viewer);
     const country = input.country.trim().toUpperCase();
     if (!/^[A-Z]{2}$/.test(country)) throw badUserInput('Country must be an ISO 3166-1 alpha-2 code', 'input.country');

@@ -144,9 +144,7 @@ export class SimulatedProvider implements PaymentProvider {
     if (known.amount !== request.amount || known.currency !== request.currency) {
       throw conflict('Idempotency key reused with a different amount or currency', { idempotencyKey: request.idempotencyKey });
     }
-    return known.status === 'captured'
-      ? { outcome: 'captured', chargeRef: known.chargeRef, amount: known.amount }
-      : { outcome: 'declined', reason: known.reason ?? 'card_declined' };
+    return known.status === 'captured' ? { outcome: 'captured', chargeRef: known.chargeRef, amount: known.amount } : { outcome: 'declined', reason: known.reason ?? 'card_declined' };
   }
 
   async findCharge(idempotencyKey: string): Promise<FoundCharge | null> {

@@ -1,15 +1,6 @@
 import Stripe from 'stripe';
 import { conflict, unauthenticated } from '@supergraph/errors';
-import {
-  ChargeOutcomeUnknownError,
-  type ChargeRequest,
-  type ChargeResult,
-  type FoundCharge,
-  type PaymentProvider,
-  type RefundRequest,
-  type RefundResult,
-  type WebhookEvent,
-} from '../provider';
+import { ChargeOutcomeUnknownError, type ChargeRequest, type ChargeResult, type FoundCharge, type PaymentProvider, type RefundRequest, type RefundResult, type WebhookEvent } from '../provider';
 
 export interface StripeProviderOptions {
   /** `STRIPE_SECRET_KEY`. */
