@@ -98,8 +98,8 @@ function install() {
   };
 
   const originalSend = dgram.Socket.prototype.send;
+  // eslint-disable-next-line no-unused-vars -- dgram's own signature, passed on through arguments
   dgram.Socket.prototype.send = function send(buffer, offset, length, port, address, callback) {
-    // eslint-disable-line no-unused-vars -- dgram's own signature, passed on through arguments
     let connected = false;
     try {
       this.remoteAddress(); // throws unless connected, and connect() was guarded
