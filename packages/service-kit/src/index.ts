@@ -10,6 +10,7 @@ export * from './events/memoryEventBus';
 export * from './events/redisEventBus';
 export * from './pubsub';
 export * from './boundedQueue';
+export * from './entityFeed';
 export * from './infrastructure';
 export * from './errors';
 export * from './http';

@@ -1,6 +1,6 @@
 import type { Viewer } from '@supergraph/auth';
 import { badUserInput, notFound } from '@supergraph/errors';
-import { inTransaction, isUuid, type SubgraphRuntime } from '@supergraph/service-kit';
+import { followEntity, inTransaction, isUuid, type SubgraphRuntime } from '@supergraph/service-kit';
 import type { EntityManager } from 'typeorm';
 import { estimatedArrival, requireLatLng } from '../domain/geo';
 import { DELIVERY_STATUSES, requireAcceptsLocation, requireTransition, type DeliveryStatus } from '../domain/stateMachine';
@@ -14,7 +14,6 @@ import type { Loaders } from '../loaders';
 import { canRead, requireCanMove, requireCanRead, requireCanReportLocation, requireCourier, requireViewer } from './access';
 import { announce, etaOf, recordStatus, releaseCourier } from './moves';
 import { sweeperOf } from './sweeper';
-import { followDelivery } from './tracking';
 
 /** Longest free text a courier may attach (a reason, a proof of delivery such as a signature's name or a photo reference). */
 const MAX_TEXT = 1000;
@@ -160,10 +159,13 @@ export class DeliveryService {
       // Missing or someone else's: the same answer, so that existence is not revealed.
       if (!parties) throw notFound('Delivery not found', { orderId });
       requireCanRead(viewer, parties);
-      return followDelivery(current, messages, async () => {
+      // An order not paid yet has no delivery: the stream waits for it. Every change (status,
+      // location) sets updated_at, so an announcement of a change already shown is skipped.
+      const reload = async () => {
         this.loaders.clearAll();
         return load();
-      });
+      };
+      return followEntity(current, messages, reload, (delivery, last) => delivery.updatedAt.getTime() > last.updatedAt.getTime());
     } catch (error) {
       await messages.return?.();
       throw error;

@@ -1,6 +1,6 @@
 import type { Viewer } from '@supergraph/auth';
 import { badUserInput, conflict, forbidden, notFound } from '@supergraph/errors';
-import { encodeCursor, inTransaction, isUniqueViolation, isUuid, pageSize, type SubgraphRuntime } from '@supergraph/service-kit';
+import { encodeCursor, followEntity, inTransaction, isUniqueViolation, isUuid, pageSize, type SubgraphRuntime } from '@supergraph/service-kit';
 import type { EntityManager } from 'typeorm';
 import { CartItem } from '../entities/CartItem';
 import { Order, type OrderStatus } from '../entities/Order';
@@ -11,7 +11,6 @@ import type { Loaders } from '../loaders';
 import { canReadOrder, isSelfOrAdmin, requireViewer } from './access';
 import { announceStatus } from './announcements';
 import { lockCart } from './CartService';
-import { followOrder } from './orderFeed';
 import { cartWeight, requireCredit, resolveAddress } from './checkoutChecks';
 import { canMove, transition } from './stateMachine';
 import { decodeOrderCursor, parseCheckout, type CheckoutInput } from './validation';
@@ -189,10 +188,13 @@ export class OrderService {
       const current = await load();
       // Missing or someone else's: the same answer, so that existence is not revealed.
       if (!current || !isSelfOrAdmin(viewer, current.customerId)) throw forbidden('Only the customer and admins may follow an order');
-      return followOrder(current, messages, async () => {
+      // Statuses never repeat (the state machine has no cycles): the same status is a repeated
+      // announcement, or a change the first event already showed.
+      const reload = async () => {
         this.loaders.clearAll();
         return load();
-      });
+      };
+      return followEntity(current, messages, reload, (order, last) => order.status !== last.status);
     } catch (error) {
       await messages.return?.();
       throw error;
