@@ -21,10 +21,11 @@ export const settingsSchema = z
     /** How often the overdue-installment job runs. */
     PAYMENTS_OVERDUE_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
     /**
-     * Test hook only, refused in production: `crash-after-charge` makes the worker die between the
-     * provider's answer and the commit of the payment, as a killed process would.
+     * Test hooks only, refused in production, between the provider's answer and the commit of the
+     * payment: `crash-after-charge` stops the worker there (in-process tests); `kill-after-charge`
+     * sends the process SIGKILL there (a real crash, for the multi-process test).
      */
-    PAYMENTS_TEST_FAULT: z.enum(['crash-after-charge']).optional(),
+    PAYMENTS_TEST_FAULT: z.enum(['crash-after-charge', 'kill-after-charge']).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.PAYMENTS_TEST_FAULT && isProduction({ NODE_ENV: env.NODE_ENV })) {

@@ -167,6 +167,7 @@ export class PaymentsEngine {
     }
     if (!claimed.payment) return true;
     const outcome = await this.chargeCard(claimed.payment);
+    if (this.settings.testFault === 'kill-after-charge') process.kill(process.pid, 'SIGKILL');
     if (this.settings.testFault === 'crash-after-charge') {
       // Test hook (refused in production): the process "dies" here, after the provider answered
       // and before the payment's transaction; nothing more runs in this worker.
