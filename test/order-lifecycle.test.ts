@@ -134,6 +134,61 @@ describe("an order's whole life through the router", () => {
     expect(Object.keys(six)).toEqual(expect.arrayContaining(['orders', 'payments', 'delivery', 'users', 'products']));
   });
 
+  it('buys in 6 instalments on a credit line, exact to the minor unit, pays them back, and refuses a purchase beyond the balance', async () => {
+    const buyer = await registerCustomer(sg.url, 'on-credit');
+    const { applyForCredit } = await buyer.data('mutation { applyForCredit(input: { requestedLimit: 50000, monthlyIncome: 500000 }) { status limit { amount } available { amount } } }');
+    expect(applyForCredit).toEqual({ status: 'APPROVED', limit: { amount: 50000 }, available: { amount: 50000 } });
+
+    await buyer.data('mutation($p: ID!) { addToCart(productId: $p, quantity: 2) { itemCount } }', { p: productId });
+    // Orders learns of the line through payments' event: until then checkout refuses CREDIT_LINE, changing nothing.
+    const { checkout } = await eventually(
+      async () => {
+        const res = await buyer.request('mutation { checkout(input: { idempotencyKey: "on-credit-1", paymentMethod: CREDIT_LINE, installments: 6 }) { id } }');
+        return res.errors ? undefined : (res.data as { checkout: { id: string } });
+      },
+      { message: 'checkout on the credit line' },
+    );
+    await eventually(async () => (await buyer.data('query($id: ID!) { order(id: $id) { status } }', { id: checkout.id })).order.status === 'PAID', {
+      timeoutMs: 30_000,
+      message: 'PAID on credit',
+    });
+    const { order } = await buyer.data(
+      `query($id: ID!) { order(id: $id) { total { amount } payment { method status amount { amount }
+        installmentPlan { count monthlyRateBasisPoints principal { amount } total { amount } installments { id number amount { amount } principal { amount } interest { amount } status } } } } }`,
+      { id: checkout.id },
+    );
+    const plan = order.payment.installmentPlan;
+    expect(order.payment).toMatchObject({ method: 'CREDIT_LINE', status: 'CAPTURED', amount: order.total });
+    expect(plan).toMatchObject({ count: 6, principal: order.total });
+    type Line = { id: string; number: number; amount: { amount: number }; principal: { amount: number }; interest: { amount: number }; status: string };
+    const lines: Line[] = plan.installments;
+    const sum = (pick: (l: Line) => number) => lines.reduce((total, l) => total + pick(l), 0);
+    expect(lines.map((l) => l.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(sum((l) => l.principal.amount)).toBe(order.total.amount);
+    expect(sum((l) => l.amount.amount)).toBe(plan.total.amount);
+    for (const l of lines) expect(l.amount.amount).toBe(l.principal.amount + l.interest.amount);
+    // Equal instalments; the last absorbs the rounding remainder (docs/payments.md).
+    for (const l of lines.slice(0, 5)) expect(l.amount.amount).toBe(lines[0].amount.amount);
+    expect(Math.abs(lines[5].amount.amount - lines[0].amount.amount)).toBeLessThan(6);
+    const available = async () => (await buyer.data('{ me { creditLine { available { amount } } } }')).me.creditLine.available.amount as number;
+    expect(await available()).toBe(50000 - order.total.amount);
+
+    for (const l of lines) {
+      const { payInstallment } = await buyer.data('mutation($id: ID!) { payInstallment(installmentId: $id) { number status } }', { id: l.id });
+      expect(payInstallment).toEqual({ number: l.number, status: 'PAID' });
+    }
+    expect(await available()).toBe(50000);
+
+    // 40 more kettles (50,000 + tax) are beyond the line: refused before anything is charged, nothing written.
+    await buyer.data('mutation($p: ID!) { addToCart(productId: $p, quantity: 40) { itemCount } }', { p: productId });
+    const ordersBefore = (await buyer.data('{ me { orders(first: 50) { totalCount } } }')).me.orders.totalCount;
+    const refused = await buyer.request('mutation { checkout(input: { idempotencyKey: "on-credit-2", paymentMethod: CREDIT_LINE, installments: 3 }) { id } }');
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.paymentMethod' });
+    expect((await buyer.data('{ me { orders(first: 50) { totalCount } } }')).me.orders.totalCount).toBe(ordersBefore);
+    expect((await buyer.data('{ cart { itemCount } }')).cart.itemCount).toBe(40);
+    expect(await available()).toBe(50000);
+  });
+
   it('ends PAYMENT_FAILED with the stock back for a declined card', async () => {
     const stock = async () => (await admin.data('query($id: ID!) { product(id: $id) { stock } }', { id: productId })).product.stock as number;
     const before = await stock();
