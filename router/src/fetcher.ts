@@ -23,7 +23,7 @@ export interface SubgraphFetcherOptions {
    * Most callers sharing one upstream request; the next identical caller starts a fresh one. Without
    * a bound, every concurrent request is resumed by the same response at the same moment and the
    * last in line waits for all the others' CPU (latency grows with concurrency). Default 8 (measured
-   * on peer-bench: as fast as unbounded without subgraph latency, +25% RPS with 50 ms latency).
+   * on the peer benchmark (bench/peer): as fast as unbounded without subgraph latency, +25% RPS with 50 ms latency).
    */
   maxShared?: number;
 }

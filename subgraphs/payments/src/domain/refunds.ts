@@ -1,6 +1,6 @@
 import { badUserInput, conflict } from '@supergraph/errors';
 
-/** The statuses of a payment (API.md `PaymentStatus`). */
+/** The statuses of a payment (`PaymentStatus` in docs/api-conventions.md). */
 export type PaymentStatus = 'PENDING' | 'AUTHORIZED' | 'CAPTURED' | 'FAILED' | 'REFUNDED' | 'PARTIALLY_REFUNDED';
 
 export interface RefundablePayment {
