@@ -3,7 +3,18 @@ import { Socket } from 'node:net';
 import { Client } from 'pg';
 import { createClient } from 'redis';
 import { signViewerHeaders, type Role, type Viewer } from '@supergraph/auth';
-import { connectMessaging, createLogger, DEV_IDENTITY_SECRET, DEV_JWT_SECRET, type Messaging } from '@supergraph/service-kit';
+import type { BaseContext } from '@apollo/server';
+import {
+  connectMessaging,
+  createLogger,
+  DEV_IDENTITY_SECRET,
+  DEV_JWT_SECRET,
+  runSubgraph,
+  type Messaging,
+  type RunningSubgraph,
+  type SubgraphConfig,
+  type SubgraphDefinition,
+} from '@supergraph/service-kit';
 
 export const TEST_IDENTITY_SECRET = DEV_IDENTITY_SECRET;
 export const TEST_JWT_SECRET = DEV_JWT_SECRET;
@@ -157,3 +168,14 @@ export async function eventually<T>(check: () => Promise<T | undefined | null | 
 }
 
 export { TEST_JWT_SECRET as jwtSecret };
+
+/**
+ * A subgraph as its own tests run it: port 0, the test secrets and logger, and an outbox relay
+ * that polls every 50 ms (tests wait on events, not on a production poll interval).
+ */
+export function runTestSubgraph<TContext extends BaseContext, TSettings>(
+  definition: SubgraphDefinition<TContext, TSettings>,
+  config: Omit<SubgraphConfig, 'identitySecret' | 'jwtSecret' | 'logger'>,
+): Promise<RunningSubgraph> {
+  return runSubgraph(definition, { identitySecret: TEST_IDENTITY_SECRET, jwtSecret: TEST_JWT_SECRET, logger: testLogger, relayPollIntervalMs: 50, ...config });
+}

@@ -1,20 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@supergraph/auth';
 import type { PayloadOf, Topic } from '@supergraph/contracts';
-import { runSubgraph, type DomainEvent, type Messaging, type RunningSubgraph, type Subscription } from '@supergraph/service-kit';
-import { eventually, graphql, testLogger, TEST_IDENTITY_SECRET, TEST_JWT_SECRET, viewerHeaders } from '@supergraph/testkit';
+import { type DomainEvent, type Messaging, type RunningSubgraph, type Subscription } from '@supergraph/service-kit';
+import { eventually, graphql, viewerHeaders, runTestSubgraph } from '@supergraph/testkit';
 import { subgraph } from '../src/server';
 
 /** The delivery subgraph on port 0, on the given database and messaging. */
 export async function startDelivery(options: { messaging: Messaging; databaseUrl?: string }): Promise<{ delivery: RunningSubgraph; url: string }> {
-  const delivery = await runSubgraph(subgraph, {
-    databaseUrl: options.databaseUrl,
-    messaging: options.messaging,
-    identitySecret: TEST_IDENTITY_SECRET,
-    jwtSecret: TEST_JWT_SECRET,
-    logger: testLogger,
-    relayPollIntervalMs: 50,
-  });
+  const delivery = await runTestSubgraph(subgraph, { databaseUrl: options.databaseUrl, messaging: options.messaging });
   return { delivery, url: `${delivery.url}/graphql` };
 }
 

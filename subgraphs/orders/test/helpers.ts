@@ -1,22 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@supergraph/auth';
 import type { PayloadOf } from '@supergraph/contracts';
-import { runSubgraph, type DomainEvent, type Messaging, type PubSub, type RunningSubgraph, type Subscription } from '@supergraph/service-kit';
-import { eventually, graphql, testLogger, TEST_IDENTITY_SECRET, TEST_JWT_SECRET, viewerHeaders } from '@supergraph/testkit';
+import { type DomainEvent, type Messaging, type PubSub, type RunningSubgraph, type Subscription } from '@supergraph/service-kit';
+import { eventually, graphql, viewerHeaders, runTestSubgraph } from '@supergraph/testkit';
 import { subgraph as ordersSubgraph } from '../src/server';
 
 /** The orders subgraph on port 0, on the given database and messaging. */
 export async function startOrders(options: { messaging: Messaging; databaseUrl?: string; dataDir?: string; relay?: boolean }): Promise<{ orders: RunningSubgraph; url: string }> {
-  const orders = await runSubgraph(ordersSubgraph, {
-    databaseUrl: options.databaseUrl,
-    dataDir: options.dataDir,
-    messaging: options.messaging,
-    identitySecret: TEST_IDENTITY_SECRET,
-    jwtSecret: TEST_JWT_SECRET,
-    logger: testLogger,
-    relay: options.relay,
-    relayPollIntervalMs: 50,
-  });
+  const orders = await runTestSubgraph(ordersSubgraph, { databaseUrl: options.databaseUrl, dataDir: options.dataDir, messaging: options.messaging, relay: options.relay });
   return { orders, url: `${orders.url}/graphql` };
 }
 

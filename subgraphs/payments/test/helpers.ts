@@ -1,19 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@supergraph/auth';
 import type { PayloadOf, Topic } from '@supergraph/contracts';
-import { runSubgraph, type DomainEvent, type Messaging, type RunningSubgraph, type Subscription } from '@supergraph/service-kit';
-import { eventually, graphql, testLogger, TEST_IDENTITY_SECRET, TEST_JWT_SECRET, viewerHeaders } from '@supergraph/testkit';
+import { type DomainEvent, type Messaging, type RunningSubgraph, type Subscription } from '@supergraph/service-kit';
+import { eventually, graphql, viewerHeaders, runTestSubgraph } from '@supergraph/testkit';
 import { subgraph as paymentsSubgraph } from '../src/server';
 
 /** The payments subgraph on port 0, with the worker polling fast and short provider timeouts. */
 export async function startPayments(options: { messaging: Messaging; databaseUrl?: string; env?: Record<string, string>; seed?: boolean }): Promise<{ payments: RunningSubgraph; url: string }> {
-  const payments = await runSubgraph(paymentsSubgraph, {
+  const payments = await runTestSubgraph(paymentsSubgraph, {
     databaseUrl: options.databaseUrl,
     messaging: options.messaging,
-    identitySecret: TEST_IDENTITY_SECRET,
-    jwtSecret: TEST_JWT_SECRET,
-    logger: testLogger,
-    relayPollIntervalMs: 50,
     seed: options.seed,
     env: { PAYMENTS_WORKER_INTERVAL_MS: '100', PAYMENTS_CHARGE_TIMEOUT_MS: '500', ...options.env },
   });

@@ -1,5 +1,5 @@
-import { runSubgraph, type Messaging, type RunningSubgraph } from '@supergraph/service-kit';
-import { graphql, testDatabaseUrl, testLogger, testMessaging, viewerHeaders, TEST_IDENTITY_SECRET, TEST_JWT_SECRET } from '@supergraph/testkit';
+import { type Messaging, type RunningSubgraph } from '@supergraph/service-kit';
+import { graphql, testDatabaseUrl, testMessaging, viewerHeaders, runTestSubgraph } from '@supergraph/testkit';
 import { subgraph as productsSubgraph } from '../src/server';
 
 export interface TestProducts {
@@ -17,15 +17,7 @@ export async function startProducts({ seed = false } = {}): Promise<TestProducts
   const messaging = await testMessaging('products');
   let products: RunningSubgraph;
   try {
-    products = await runSubgraph(productsSubgraph, {
-      databaseUrl: await testDatabaseUrl('products'),
-      messaging,
-      identitySecret: TEST_IDENTITY_SECRET,
-      jwtSecret: TEST_JWT_SECRET,
-      logger: testLogger,
-      seed,
-      relayPollIntervalMs: 50,
-    });
+    products = await runTestSubgraph(productsSubgraph, { databaseUrl: await testDatabaseUrl('products'), messaging, seed });
   } catch (error) {
     await messaging.close();
     throw error;

@@ -1,5 +1,5 @@
-import { connectMessaging, runSubgraph, type Messaging, type RunningSubgraph } from '@supergraph/service-kit';
-import { testDatabaseUrl, testLogger, TEST_IDENTITY_SECRET, TEST_JWT_SECRET } from '@supergraph/testkit';
+import { connectMessaging, type Messaging, type RunningSubgraph } from '@supergraph/service-kit';
+import { testDatabaseUrl, testLogger, runTestSubgraph } from '@supergraph/testkit';
 import { subgraph } from '../src/server';
 
 /**
@@ -8,14 +8,6 @@ import { subgraph } from '../src/server';
  */
 export async function startUsers(env: Record<string, string> = {}, { seed = false, database = 'users' } = {}): Promise<{ users: RunningSubgraph; messaging: Messaging; url: string }> {
   const messaging = await connectMessaging({ logger: testLogger });
-  const users = await runSubgraph(subgraph, {
-    env,
-    databaseUrl: await testDatabaseUrl(database),
-    seed,
-    messaging,
-    identitySecret: TEST_IDENTITY_SECRET,
-    jwtSecret: TEST_JWT_SECRET,
-    logger: testLogger,
-  });
+  const users = await runTestSubgraph(subgraph, { env, databaseUrl: await testDatabaseUrl(database), seed, messaging });
   return { users, messaging, url: `${users.url}/graphql` };
 }
