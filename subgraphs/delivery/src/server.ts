@@ -13,6 +13,7 @@ import { TrackingPoint } from './entities/TrackingPoint';
 import { CreateDelivery1796184449828 } from './migrations/1796184449828-CreateDelivery';
 import { resolvers } from './resolvers';
 import { afterDeliveryEvent, deliveryConsumers } from './services/consumers';
+import { sweeperOf } from './services/sweeper';
 
 export const typeDefs = parse(readFileSync(join(__dirname, 'schema.graphql'), 'utf8'));
 
@@ -29,6 +30,8 @@ export const subgraph = defineSubgraph<Resolvers>()({
   migrations: [CreateEventTables1763800000000, CreateDelivery1796184449828],
   createContext,
   consumers: deliveryConsumers,
+  // The periodic assignment pass, stopped by the kit before the database closes.
+  background: (runtime) => sweeperOf(runtime),
   afterEvent: afterDeliveryEvent,
   subscriptions: true,
 });

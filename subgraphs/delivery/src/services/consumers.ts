@@ -33,8 +33,6 @@ function outcomesOf(runtime: SubgraphRuntime) {
  * event id (a redelivered event is skipped); the handlers are idempotent by state as well.
  */
 export function deliveryConsumers(runtime: SubgraphRuntime): EventHandlers {
-  // Starts the periodic pass with the consumers, i.e. once per running subgraph.
-  sweeperOf(runtime);
   const done = outcomesOf(runtime);
 
   function handler<T extends Topic>(handle: (manager: EntityManager, payload: EventOf<T>['payload']) => Promise<Partial<Outcome> | void>): EventHandler<T> {

@@ -12,6 +12,8 @@ export const SWEEP_INTERVAL_MS = 30_000;
 export interface Sweeper {
   /** Runs an assignment pass soon, in its own transaction; calls while one is due are folded into it. */
   wake(): void;
+  /** Stops the timer and waits for a pass under way (the kit's `background` hook, before the database closes). */
+  stop(): Promise<void>;
 }
 
 const sweepers = new WeakMap<SubgraphRuntime, Sweeper>();
@@ -22,13 +24,9 @@ export function sweeperOf(runtime: SubgraphRuntime): Sweeper {
   if (sweeper) return sweeper;
   let running: Promise<void> | null = null;
   let again = false;
+  let stopped = false;
   const pass = async () => {
-    // The kit has no stop hook for background work: once the subgraph closed its database, the
-    // timer stops itself.
-    if (!runtime.dataSource.isInitialized) {
-      clearInterval(timer);
-      return;
-    }
+    if (stopped) return;
     const assigned = await inTransaction(runtime.dataSource, (manager) => assignWaiting(runtime, manager));
     if (assigned.length) runtime.eventsCommitted();
     for (const delivery of assigned) announce(runtime, delivery);
@@ -53,7 +51,12 @@ export function sweeperOf(runtime: SubgraphRuntime): Sweeper {
   const timer = setInterval(wake, SWEEP_INTERVAL_MS);
   // Never what keeps a process alive.
   timer.unref();
-  sweeper = { wake };
+  const stop = async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
+  sweeper = { wake, stop };
   sweepers.set(runtime, sweeper);
   return sweeper;
 }
