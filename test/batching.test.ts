@@ -1,5 +1,5 @@
 import { cleanupTestResources, eventually } from '@supergraph/testkit';
-import { Client, registerCustomer, startTestSupergraph, type TestSupergraph } from './helpers/supergraph';
+import { Client, registerCustomer, startTestSupergraph, statementsPerSubgraph, type TestSupergraph } from './helpers/supergraph';
 
 /**
  * No N+1 across subgraphs: the SQL statements each subgraph runs for a page of orders with their
@@ -32,13 +32,11 @@ describe('batching across subgraphs', () => {
   const QUERY = `query($n: Int!) { me { name orders(first: $n) { edges { node {
     status customer { name } items { quantity product { name price { amount } } } statusHistory { to } } } } } }`;
 
-  async function statementsFor(n: number) {
-    const subgraphs = sg.supergraph.subgraphs;
-    const before = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.database.queryCount]));
-    const data = await customer.data(QUERY, { n });
-    expect(data.me.orders.edges).toHaveLength(n);
-    return Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.database.queryCount - before[name]]));
-  }
+  const statementsFor = (n: number) =>
+    statementsPerSubgraph(sg, async () => {
+      const data = await customer.data(QUERY, { n });
+      expect(data.me.orders.edges).toHaveLength(n);
+    });
 
   it('runs as many SQL statements per subgraph for 50 orders as for 5', async () => {
     const five = await statementsFor(5);

@@ -1,7 +1,7 @@
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { cleanupTestResources, eventually } from '@supergraph/testkit';
-import { Client, createProduct, login, registerCustomer, startTestSupergraph, type TestSupergraph } from './helpers/supergraph';
+import { Client, createProduct, login, registerCustomer, startTestSupergraph, statementsPerSubgraph, type TestSupergraph } from './helpers/supergraph';
 
 /**
  * An order's whole life through the router, across five subgraphs: checkout with a card, stock
@@ -116,17 +116,15 @@ describe("an order's whole life through the router", () => {
     const QUERY = `query($n: Int!) { me { orders(first: $n) { edges { node {
       status total { amount } customer { name } items { product { name } }
       payment { status amount { amount } } delivery { status eta courier { name } } } } } } }`;
-    const statementsFor = async (n: number) => {
-      const subgraphs = sg.supergraph.subgraphs;
-      const before = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.database.queryCount]));
-      const data = await customer.data(QUERY, { n });
-      expect(data.me.orders.edges).toHaveLength(n);
-      for (const { node } of data.me.orders.edges) {
-        expect(node.payment.status).toBe('CAPTURED');
-        expect(node.delivery.courier.name).toEqual(expect.any(String));
-      }
-      return Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.database.queryCount - before[name]]));
-    };
+    const statementsFor = (n: number) =>
+      statementsPerSubgraph(sg, async () => {
+        const data = await customer.data(QUERY, { n });
+        expect(data.me.orders.edges).toHaveLength(n);
+        for (const { node } of data.me.orders.edges) {
+          expect(node.payment.status).toBe('CAPTURED');
+          expect(node.delivery.courier.name).toEqual(expect.any(String));
+        }
+      });
     const two = await statementsFor(2);
     const six = await statementsFor(6);
     console.log('SQL statements per subgraph, order + payment + delivery + courier', { two, six });

@@ -139,3 +139,19 @@ export async function createProduct(sg: TestSupergraph, admin: Client, { stock, 
   await eventually(async () => (await orders.query('SELECT 1 FROM catalog_product WHERE product_id = $1', [id])).length > 0, { message: 'orders to know the product' });
   return id;
 }
+
+/**
+ * The SQL statements each subgraph runs for `request`. Background work shares the counters
+ * (payments' worker polls for due charges every second, delivery sweeps, relays poll), so the
+ * request runs three times and the fewest per subgraph is what it costs.
+ */
+export async function statementsPerSubgraph(sg: TestSupergraph, request: () => Promise<unknown>, runs = 3): Promise<Record<string, number>> {
+  const subgraphs = Object.entries(sg.supergraph.subgraphs);
+  const counts: Record<string, number>[] = [];
+  for (let i = 0; i < runs; i++) {
+    const before = subgraphs.map(([, s]) => s.database.queryCount);
+    await request();
+    counts.push(Object.fromEntries(subgraphs.map(([name, s], j) => [name, s.database.queryCount - before[j]])));
+  }
+  return Object.fromEntries(subgraphs.map(([name]) => [name, Math.min(...counts.map((c) => c[name]))]));
+}
