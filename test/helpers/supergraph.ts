@@ -143,9 +143,9 @@ export async function createProduct(sg: TestSupergraph, admin: Client, { stock, 
 /**
  * The SQL statements each subgraph runs for `request`. Background work shares the counters
  * (payments' worker polls for due charges every second, delivery sweeps, relays poll), so the
- * request runs three times and the fewest per subgraph is what it costs.
+ * request runs five times and the fewest per subgraph is what it costs.
  */
-export async function statementsPerSubgraph(sg: TestSupergraph, request: () => Promise<unknown>, runs = 3): Promise<Record<string, number>> {
+export async function statementsPerSubgraph(sg: TestSupergraph, request: () => Promise<unknown>, runs = 5): Promise<Record<string, number>> {
   const subgraphs = Object.entries(sg.supergraph.subgraphs);
   const counts: Record<string, number>[] = [];
   for (let i = 0; i < runs; i++) {
