@@ -9,17 +9,15 @@ const WEBHOOK_SECRET = 'whsec_test_payments';
 
 let standIn: StripeStandIn;
 let provider: StripeProvider;
+/** The same, with a socket timeout short enough for the test of an answer that never comes. */
+let impatient: StripeProvider;
 
 beforeAll(async () => {
   standIn = await startStripeStandIn();
-  provider = new StripeProvider({
-    secretKey: 'sk_test_stand_in',
-    webhookSecret: WEBHOOK_SECRET,
-    host: '127.0.0.1',
-    port: standIn.port,
-    protocol: 'http',
-    timeoutMs: 300,
-  });
+  const options = { secretKey: 'sk_test_stand_in', webhookSecret: WEBHOOK_SECRET, host: '127.0.0.1', port: standIn.port, protocol: 'http' as const };
+  // A generous timeout for the answered calls: a loaded machine must not turn them into "no answer".
+  provider = new StripeProvider({ ...options, timeoutMs: 10_000 });
+  impatient = new StripeProvider({ ...options, timeoutMs: 1_000 });
 });
 
 afterAll(() => standIn.close());
@@ -66,7 +64,7 @@ describe('Stripe provider (against a local stand-in of the Stripe API)', () => {
 
   it('resolves a charge whose answer never comes by searching for it, without a second PaymentIntent', async () => {
     const before = standIn.created.paymentIntents;
-    const runner = new ChargeRunner(provider, { clock: manualClock(), random: () => 0 });
+    const runner = new ChargeRunner(impatient, { clock: manualClock(), random: () => 0 });
     expect(await runner.charge(request('tok_timeout', 'stripe-timeout-1'))).toEqual({ outcome: 'captured', chargeRef: expect.stringMatching(/^pi_/), amount: 3_250, attempts: 1 });
     expect(standIn.created.paymentIntents - before).toBe(1);
     expect(standIn.requests.filter((line) => line === 'GET /v1/payment_intents/search').length).toBeGreaterThan(0);
