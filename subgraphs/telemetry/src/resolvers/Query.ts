@@ -1,0 +1,6 @@
+import type { QueryResolvers } from '../__generated__/resolvers-types';
+
+export const Query: QueryResolvers = {
+  device: (_, { id }, { devices }) => devices.byId(id),
+  devices: (_, { first }, { devices }) => devices.newest(first),
+};
