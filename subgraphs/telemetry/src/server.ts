@@ -5,20 +5,29 @@ import { CreateEventTables1763800000000, defineSubgraph } from '@supergraph/serv
 import type { Resolvers } from './__generated__/resolvers-types';
 import { createContext } from './context';
 import { Device } from './entities/Device';
-import { CreateDevice1796190094908 } from './migrations/1796190094908-CreateDevice';
+import { CreateTelemetry1796190094908 } from './migrations/1796190094908-CreateTelemetry';
 import { resolvers } from './resolvers';
-import { seedDevice } from './seed';
+import { seedTelemetry } from './seed';
+import { retentionPurger } from './services/retention';
+import { retentionMs, settings } from './settings';
 
 export const typeDefs = parse(readFileSync(join(__dirname, 'schema.graphql'), 'utf8'));
 
-/** The telemetry domain. No env reads (declare `settings` for those), no listen. */
+/**
+ * Devices, their readings (batched ingest, history in time buckets, latest values) and live
+ * readings over graphql-ws. Emits and consumes no events: nothing of it is another domain's business.
+ */
 export const subgraph = defineSubgraph<Resolvers>()({
   name: 'telemetry',
   typeDefs,
   resolvers,
   entities: [Device],
   // The kit's event tables (outbox, processed_event) first, then this subgraph's own.
-  migrations: [CreateEventTables1763800000000, CreateDevice1796190094908],
+  migrations: [CreateEventTables1763800000000, CreateTelemetry1796190094908],
+  settings,
   createContext,
-  seed: seedDevice,
+  seed: seedTelemetry,
+  // Retention: old readings purged in batches, stopped by the kit before the database closes.
+  background: (runtime, s) => retentionPurger(runtime, retentionMs(s)),
+  subscriptions: true,
 });
