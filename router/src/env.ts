@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { booleanFlag, DEV_IDENTITY_SECRET, DEV_JWT_SECRET, parseEnv, secret } from '@supergraph/service-kit';
-import { DEFAULT_LIMITS } from './limits';
+import { DEFAULT_LIMITS, DEFAULT_MAX_BODY_BYTES } from './limits';
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -27,7 +27,7 @@ const schema = z.object({
     .number()
     .int()
     .positive()
-    .default(256 * 1024),
+    .default(DEFAULT_MAX_BODY_BYTES),
   /** Identical query fetches to a subgraph in flight at once, by the same identity, are sent once (0 turns it off). */
   SUBGRAPH_DEDUP: z
     .enum(['0', '1', 'true', 'false'])

@@ -40,6 +40,13 @@ export interface OperationLimits {
  */
 export const DEFAULT_LIMITS = { maxDepth: 15, maxAliases: 30, maxCost: 50_000, maxTokens: 5000, maxFieldRepetitions: 10, maxDirectives: 5 } as const;
 
+/**
+ * Largest HTTP request body (1 MiB), for every operation: the biggest legitimate one is a batch of
+ * 5,000 telemetry readings, ~650 KB of JSON (~965 KB with 64-character metric names). Parsing a
+ * 1 MiB body costs a few milliseconds; anything larger is refused with 413 before it is read whole.
+ */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
 interface Measure {
   depth: number;
   aliases: number;

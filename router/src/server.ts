@@ -11,7 +11,7 @@ import { AuthenticatedDataSource } from './datasource';
 import { SubgraphFetcher, type SubgraphFetcherOptions } from './fetcher';
 import { fastGateway } from './executor';
 import { createRuntimeGateway } from './runtime';
-import { documentLimitsGuard, operationLimitsPlugin, type OperationLimits } from './limits';
+import { DEFAULT_MAX_BODY_BYTES, documentLimitsGuard, operationLimitsPlugin, type OperationLimits } from './limits';
 import { SubscriptionHub } from './subscriptions/hub';
 import { SubscriptionPlanner } from './subscriptions/plan';
 import { UpstreamConnections } from './subscriptions/upstream';
@@ -151,7 +151,7 @@ export async function startRouter(config: RouterConfig, { port = 0, host = '127.
   routes['/graphql'] = graphqlHandler({
     apollo,
     guard: documentLimitsGuard(config.limits),
-    maxBodyBytes: config.maxBodyBytes ?? 256 * 1024,
+    maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     context: (req) => createRouterContext(req, { jwtSecret: config.jwtSecret, apiKeys }),
   });
   const upstream = new UpstreamConnections((name) => urlOf.get(name)!, config.identitySecret, logger, { retryLimitMs: config.subscriptionUpstreamRetryMs });
@@ -176,7 +176,7 @@ export async function startRouter(config: RouterConfig, { port = 0, host = '127.
     apollo,
     context: (req) => createRouterContext(req, { jwtSecret: config.jwtSecret, apiKeys }),
     allowAnonymous: config.subscriptionsAllowAnonymous ?? false,
-    maxBodyBytes: config.maxBodyBytes ?? 256 * 1024,
+    maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     logger,
   });
   routes['/graphql'] = httpSubscriptions.route(routes['/graphql']);

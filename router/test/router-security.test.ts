@@ -118,7 +118,7 @@ describe('router: authentication, limits and hygiene', () => {
   });
 
   it('refuses a request body over the size limit', async () => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ me { id } }${' '.repeat(300 * 1024)}` }) });
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ me { id } }${' '.repeat(1100 * 1024)}` }) });
     expect(res.status).toBe(413);
   });
 

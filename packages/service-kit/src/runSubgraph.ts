@@ -72,6 +72,8 @@ export interface SubgraphDefinition<TContext extends BaseContext, TSettings = un
    */
   background?: (runtime: SubgraphRuntime, settings: TSettings) => { stop(): Promise<void> };
   subscriptions?: boolean;
+  /** Largest request body accepted (default 1,000,000 bytes), for a subgraph whose operations carry big batches. */
+  maxBodyBytes?: number;
 }
 
 export interface SubgraphConfig {
@@ -177,6 +179,7 @@ export async function runSubgraph<TContext extends BaseContext, TSettings>(defin
         createContext: (viewer) => definition.createContext(viewer, runtime, settings),
         routes: definition.routes?.(runtime, settings),
         subscriptions: !!definition.subscriptions,
+        maxBodyBytes: definition.maxBodyBytes,
         ready: async () => {
           try {
             await database.dataSource.query('SELECT 1');

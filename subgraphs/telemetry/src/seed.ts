@@ -1,9 +1,8 @@
 import { mintApiKey } from '@supergraph/auth';
 import type { SubgraphRuntime } from '@supergraph/service-kit';
-import type { Reading } from './domain/reading';
 import { Device } from './entities/Device';
+import { newestPerMetric, type Reading } from './domain/reading';
 import { storeReadings } from './services/readings';
-import { newestPerMetric } from './domain/reading';
 
 /** customer@example.com, as users seeds them. */
 export const DEMO_OWNER_ID = '00000000-0000-4000-8000-000000000002';
@@ -34,7 +33,7 @@ export async function seedTelemetry(runtime: SubgraphRuntime) {
     .createQueryBuilder()
     .insert()
     .into(Device)
-    .values({ ...DEMO_DEVICE, ownerId: DEMO_OWNER_ID, keyPrefix: key.secret.slice(0, 12), keyHash: key.secretHash })
+    .values({ ...DEMO_DEVICE, ownerId: DEMO_OWNER_ID, keyPrefix: key.displayPrefix, keyHash: key.secretHash })
     .orIgnore()
     .returning('id')
     .execute();

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
-import { CreateEventTables1763800000000, defineSubgraph } from '@supergraph/service-kit';
+import { apiKeyVerificationRoute, CreateEventTables1763800000000, defineSubgraph } from '@supergraph/service-kit';
 import type { Resolvers } from './__generated__/resolvers-types';
 import { createContext } from './context';
 import { Device } from './entities/Device';
 import { CreateTelemetry1796190094908 } from './migrations/1796190094908-CreateTelemetry';
 import { resolvers } from './resolvers';
 import { seedTelemetry } from './seed';
+import { verifyDeviceKey } from './services/DeviceService';
 import { retentionPurger } from './services/retention';
 import { retentionMs, settings } from './settings';
 
@@ -30,4 +31,8 @@ export const subgraph = defineSubgraph<Resolvers>()({
   // Retention: old readings purged in batches, stopped by the kit before the database closes.
   background: (runtime, s) => retentionPurger(runtime, retentionMs(s)),
   subscriptions: true,
+  // A batch of 5,000 readings is up to ~1 MB of JSON; the router admits 1 MiB, so this never refuses what it let through.
+  maxBodyBytes: 2 * 1024 * 1024,
+  // The router asks here about `sgt` keys (devices').
+  routes: (runtime) => ({ '/internal/api-keys/verify': apiKeyVerificationRoute(runtime, (secret) => verifyDeviceKey(runtime, secret)) }),
 });

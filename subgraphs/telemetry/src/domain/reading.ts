@@ -58,3 +58,6 @@ export function newestPerMetric(readings: Reading[]): Reading[] {
   // Sorted, so that concurrent batches lock reading_latest rows in one order and never deadlock.
   return [...newest.values()].sort((a, b) => (a.deviceId + a.metric < b.deviceId + b.metric ? -1 : 1));
 }
+
+/** DateTime arguments arrive as Dates (the scalar parses them), though codegen types inputs as strings. */
+export const asDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));

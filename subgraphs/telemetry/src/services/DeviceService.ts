@@ -5,9 +5,6 @@ import { Device } from '../entities/Device';
 import { devicesKey, type Loaders } from '../loaders';
 import { canRead, requireCanManage, requirePerson, requireSelfOrAdmin, requireViewer } from './access';
 
-/** Characters of a key shown as `keyPrefix`: `sgt_` and 8 of the id, enough to tell keys apart, useless to guess one. */
-const SHOWN_PREFIX = 12;
-
 export interface DeviceRegistration {
   device: Device;
   apiKey: string;
@@ -75,13 +72,14 @@ export class DeviceService {
     return this.loaders.devicesByOwner.load(devicesKey(userId, pageSize(first)));
   }
 
+  /** The device's id is its key's id: the router's key check finds the device by its primary key. */
   async register(input: { name: string; kind: string }): Promise<DeviceRegistration> {
     const person = requirePerson(this.viewer);
     const name = requireText(input.name, 'input.name', 100);
     const kind = requireText(input.kind, 'input.kind', 40);
     const key = mintApiKey('sgt');
     const repository = this.runtime.dataSource.getRepository(Device);
-    const device = await repository.save(repository.create({ id: key.id, ownerId: person.userId, name, kind, keyPrefix: key.secret.slice(0, SHOWN_PREFIX), keyHash: key.secretHash }));
+    const device = await repository.save(repository.create({ id: key.id, ownerId: person.userId, name, kind, keyPrefix: key.displayPrefix, keyHash: key.secretHash }));
     return { device, apiKey: key.secret };
   }
 
@@ -89,7 +87,7 @@ export class DeviceService {
   async rotateKey(deviceId: string): Promise<DeviceRegistration> {
     const device = await this.managed(deviceId);
     const key = mintApiKey('sgt', device.id);
-    Object.assign(device, { keyPrefix: key.secret.slice(0, SHOWN_PREFIX), keyHash: key.secretHash });
+    Object.assign(device, { keyPrefix: key.displayPrefix, keyHash: key.secretHash });
     await this.runtime.dataSource.getRepository(Device).update({ id: device.id }, { keyPrefix: device.keyPrefix, keyHash: device.keyHash });
     return { device, apiKey: key.secret };
   }
