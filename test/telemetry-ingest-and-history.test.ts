@@ -54,7 +54,7 @@ describe('telemetry: ingest through the router, history in buckets', () => {
     expect(latest.device).toEqual({ metrics: ['power.watts'], latest: { value: readings.at(-1)!.value, at: readings.at(-1)!.at } });
   }, 300_000);
 
-  it("reads the latest value of every device on a page with one query, however many devices", async () => {
+  it('reads the latest value of every device on a page with one query, however many devices', async () => {
     const devices = [await registerDevice(owner, 'a'), await registerDevice(owner, 'b'), await registerDevice(owner, 'c')];
     const at = new Date(Date.now() - 1000).toISOString();
     for (const [i, d] of devices.entries()) await ingestAs(sg.url, d.apiKey, [{ deviceId: d.id, metric: 'temp', value: i, at }]);

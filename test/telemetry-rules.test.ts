@@ -29,8 +29,8 @@ describe('telemetry: validation and authorization through the router', () => {
   });
 
   const db = () => sg.supergraph.subgraphs.telemetry.database.dataSource;
-  const stored = async () => (await db().query('SELECT device_id, metric, value FROM reading ORDER BY device_id, metric, at')) as { device_id: string; metric: string; value: number }[];
-  const devices = async () => (await db().query('SELECT id, name, key_hash FROM device ORDER BY id')) as unknown[];
+  const stored = () => db().query<{ device_id: string; metric: string; value: number }[]>('SELECT device_id, metric, value FROM reading ORDER BY device_id, metric, at');
+  const devices = () => db().query<unknown[]>('SELECT id, name, key_hash FROM device ORDER BY id');
   const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 
   it('stores only the good readings of a batch and explains each bad one by index and code', async () => {
@@ -68,7 +68,7 @@ describe('telemetry: validation and authorization through the router', () => {
     ]);
   });
 
-  it("lets a user write only for their own devices, and a key only for its device", async () => {
+  it('lets a user write only for their own devices, and a key only for its device', async () => {
     const reading = (deviceId: string): ReadingInput => ({ deviceId, metric: 'rpm', value: 1, at: ago(500) });
     const asStranger = await stranger.data(INGEST, { r: [reading(device.id)] });
     expect(asStranger.ingestTelemetry).toMatchObject({ accepted: 0, rejected: 1, rejections: [{ index: 0, code: 'UNKNOWN_DEVICE' }] });
@@ -91,7 +91,7 @@ describe('telemetry: validation and authorization through the router', () => {
     expect(await stored()).toEqual(before);
   });
 
-  it("hides a device and its readings from other users: no device, no latest, no history, no subscription", async () => {
+  it('hides a device and its readings from other users: no device, no latest, no history, no subscription', async () => {
     const read = await stranger.request('query($id: ID!) { device(id: $id) { id latest(metric: "volts") { value } } }', { id: device.id });
     expect(read.data.device).toBeNull();
     const history = await stranger.request(HISTORY, { d: device.id, m: 'volts', from: ago(3_600_000), to: ago(0), b: 'MINUTE' });
@@ -104,7 +104,10 @@ describe('telemetry: validation and authorization through the router', () => {
     const client = createClient({ url: sg.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${stranger.token}` }, retryAttempts: 0, lazy: true });
     clients.push(client);
     const refusal = await new Promise<unknown>((resolve) => {
-      client.subscribe({ query: 'subscription($d: ID!) { telemetryUpdated(deviceId: $d) { value } }', variables: { d: device.id } }, { next: resolve, error: resolve, complete: () => resolve('complete') });
+      client.subscribe(
+        { query: 'subscription($d: ID!) { telemetryUpdated(deviceId: $d) { value } }', variables: { d: device.id } },
+        { next: resolve, error: resolve, complete: () => resolve('complete') },
+      );
     });
     expect(JSON.stringify(refusal)).toMatch(/NOT_FOUND/);
   });

@@ -23,11 +23,7 @@ const schema = z.object({
   MAX_FIELD_REPETITIONS: z.coerce.number().int().positive().default(DEFAULT_LIMITS.maxFieldRepetitions),
   /** Most directives on one field, fragment or operation. */
   MAX_DIRECTIVES: z.coerce.number().int().positive().default(DEFAULT_LIMITS.maxDirectives),
-  MAX_BODY_BYTES: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(DEFAULT_MAX_BODY_BYTES),
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(DEFAULT_MAX_BODY_BYTES),
   /** Identical query fetches to a subgraph in flight at once, by the same identity, are sent once (0 turns it off). */
   SUBGRAPH_DEDUP: z
     .enum(['0', '1', 'true', 'false'])

@@ -9,7 +9,8 @@ export interface ReadingInput {
 }
 
 export const INGEST = 'mutation($r: [ReadingInput!]!) { ingestTelemetry(readings: $r) { accepted rejected rejections { index code reason } } }';
-export const HISTORY = 'query($d: ID!, $m: String!, $from: DateTime!, $to: DateTime!, $b: BucketSize!) { telemetry(deviceId: $d, metric: $m, from: $from, to: $to, bucket: $b) { start min max avg count } }';
+export const HISTORY =
+  'query($d: ID!, $m: String!, $from: DateTime!, $to: DateTime!, $b: BucketSize!) { telemetry(deviceId: $d, metric: $m, from: $from, to: $to, bucket: $b) { start min max avg count } }';
 
 /** A device of `owner`'s, registered through the router, with its API key. */
 export async function registerDevice(owner: Client, name = 'sensor', kind = 'thermometer'): Promise<{ id: string; apiKey: string }> {

@@ -1,6 +1,5 @@
 import { mintApiKey } from '@supergraph/auth';
 import type { SubgraphRuntime } from '@supergraph/service-kit';
-import { Device } from './entities/Device';
 import { newestPerMetric, type Reading } from './domain/reading';
 import { storeReadings } from './services/readings';
 
@@ -29,15 +28,11 @@ function demoDay(now: number): Reading[] {
  */
 export async function seedTelemetry(runtime: SubgraphRuntime) {
   const key = mintApiKey('sgt', DEMO_DEVICE.id);
-  const inserted = await runtime.dataSource
-    .createQueryBuilder()
-    .insert()
-    .into(Device)
-    .values({ ...DEMO_DEVICE, ownerId: DEMO_OWNER_ID, keyPrefix: key.displayPrefix, keyHash: key.secretHash })
-    .orIgnore()
-    .returning('id')
-    .execute();
-  if (!inserted.raw?.length) return;
+  const inserted = await runtime.dataSource.query<{ id: string }[]>(
+    `INSERT INTO device (id, owner_id, name, kind, key_prefix, key_hash) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [DEMO_DEVICE.id, DEMO_OWNER_ID, DEMO_DEVICE.name, DEMO_DEVICE.kind, key.displayPrefix, key.secretHash],
+  );
+  if (!inserted.length) return;
   const readings = demoDay(Date.now());
   await runtime.dataSource.transaction((manager) => storeReadings(manager, readings, newestPerMetric(readings)));
 }

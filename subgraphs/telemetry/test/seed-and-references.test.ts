@@ -24,7 +24,7 @@ describe('the seeded device and references to devices', () => {
 
   const readingCount = async () => (await running.database.dataSource.query('SELECT count(*)::int AS n FROM reading'))[0].n as number;
 
-  it("gives the demo customer a device with a day of readings of two metrics, once however often it runs", async () => {
+  it('gives the demo customer a device with a day of readings of two metrics, once however often it runs', async () => {
     expect(await readingCount()).toBe(2 * 1440);
     await seedTelemetry(running.runtime);
     expect(await readingCount()).toBe(2 * 1440);

@@ -37,10 +37,10 @@ export function createLoaders(dataSource: DataSource) {
     latestReading: new DataLoader<string, Reading | null>(async (keys) => {
       const pairs = keys.map((key) => JSON.parse(key) as [string, string]).filter(([id]) => isUuid(id));
       const rows: { device_id: string; metric: string; value: number; at: Date }[] = pairs.length
-        ? await dataSource.query(
-            `SELECT l.device_id, l.metric, l.value, l.at FROM reading_latest l JOIN unnest($1::uuid[], $2::text[]) AS k(device_id, metric) USING (device_id, metric)`,
-            [pairs.map(([id]) => id), pairs.map(([, metric]) => metric)],
-          )
+        ? await dataSource.query(`SELECT l.device_id, l.metric, l.value, l.at FROM reading_latest l JOIN unnest($1::uuid[], $2::text[]) AS k(device_id, metric) USING (device_id, metric)`, [
+            pairs.map(([id]) => id),
+            pairs.map(([, metric]) => metric),
+          ])
         : [];
       return byKeys(
         keys,

@@ -67,9 +67,7 @@ export class TelemetryService {
     const self = deviceOf(viewer);
     if (self) return { deviceId: self };
     const ids = [...new Set(readings.map((r) => r.deviceId))];
-    const rows: { id: string }[] = ids.length
-      ? await this.runtime.dataSource.query(`SELECT id FROM device WHERE owner_id = $1 AND id::text = ANY($2::text[])`, [viewer.userId, ids])
-      : [];
+    const rows: { id: string }[] = ids.length ? await this.runtime.dataSource.query(`SELECT id FROM device WHERE owner_id = $1 AND id::text = ANY($2::text[])`, [viewer.userId, ids]) : [];
     return { ownedDevices: new Set(rows.map((r) => r.id)) };
   }
 

@@ -11,10 +11,8 @@ export async function purgeOldReadings(runtime: SubgraphRuntime, retentionMs: nu
   const cutoff = new Date(Date.now() - retentionMs).toISOString();
   let total = 0;
   while (!isStopped()) {
-    const [, deleted] = (await runtime.dataSource.query(
-      `DELETE FROM reading WHERE ctid = ANY(ARRAY(SELECT ctid FROM reading WHERE at < $1 LIMIT ${PURGE_BATCH}))`,
-      [cutoff],
-    )) as [unknown, number];
+    // TypeORM answers a DELETE with [rows, affected].
+    const [, deleted] = await runtime.dataSource.query<[unknown, number]>(`DELETE FROM reading WHERE ctid = ANY(ARRAY(SELECT ctid FROM reading WHERE at < $1 LIMIT ${PURGE_BATCH}))`, [cutoff]);
     total += deleted;
     if (deleted < PURGE_BATCH) break;
   }
