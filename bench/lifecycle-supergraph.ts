@@ -1,4 +1,4 @@
-// The whole supergraph (every subgraph and the router) in one process, for bench/order-lifecycle.ts.
+// The whole supergraph (every subgraph and the router) in one process, for bench/order-lifecycle.ts and bench/telemetry.ts.
 // MODE=embedded: fresh PGlite data in DATA_DIR and in-process events (what `npm start` runs).
 // MODE=services: a fresh PostgreSQL database per subgraph and a Redis prefix of its own, dropped on
 // exit. Demo data is seeded. Prints one JSON line `{"url":"http://…/graphql",…}` once it listens.
@@ -23,7 +23,8 @@ async function main() {
     seed: true,
     ephemeralPorts: true,
   });
-  process.stdout.write(`${JSON.stringify({ url: supergraph.url, events: messaging.bus.kind, database: services ? 'postgresql' : 'pglite' })}\n`);
+  // databaseUrls: bench/telemetry.ts writes rows straight into telemetry's database.
+  process.stdout.write(`${JSON.stringify({ url: supergraph.url, events: messaging.bus.kind, database: services ? 'postgresql' : 'pglite', databaseUrls })}\n`);
   const stop = async () => {
     await supergraph.close();
     await messaging.close();
