@@ -98,6 +98,9 @@ describe('telemetry: validation and authorization through the router', () => {
     expect(history.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
     const list = await stranger.data('{ devices { edges { node { id } } } }');
     expect(list.devices.edges).toEqual([]);
+    // A device's key sees itself, not its siblings.
+    const asKey = await graphql(sg.url, 'query($s: ID!) { devices { edges { node { id } } } device(id: $s) { id } }', { s: sibling.id }, { 'x-api-key': device.apiKey });
+    expect(asKey.data).toEqual({ devices: { edges: [{ node: { id: device.id } }] }, device: null });
     const others = await stranger.request('query($id: ID!) { user(id: $id) { devices { id } } }', { id: owner.userId });
     expect(others.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 

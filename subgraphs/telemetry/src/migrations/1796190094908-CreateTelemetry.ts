@@ -17,13 +17,15 @@ export class CreateTelemetry1796190094908 implements MigrationInterface {
     await q.query(`CREATE INDEX "device_owner_newest" ON "device" (owner_id, created_at DESC, id DESC)`);
 
     // No foreign key to device: ingest checks devices first, and a key per row would cost every insert.
-    // The primary key is the history index: one device's metric over a time range is one range scan.
+    // The primary key is the history index: one device's metric over a time range is one range scan,
+    // and with `value` in the index an index-only one (a device's rows lie scattered among every other
+    // device's in the heap: reading them there costs ~9 times the pages).
     await q.query(`CREATE TABLE "reading" (
       device_id uuid NOT NULL,
       metric text NOT NULL,
       at timestamptz NOT NULL,
       value double precision NOT NULL,
-      PRIMARY KEY (device_id, metric, at)
+      PRIMARY KEY (device_id, metric, at) INCLUDE (value)
     )`);
     // Retention deletes by age: rows arrive roughly in time order, so a BRIN index finds old ones for next to nothing.
     await q.query(`CREATE INDEX "reading_at_brin" ON "reading" USING brin (at)`);

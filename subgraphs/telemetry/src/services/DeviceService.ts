@@ -3,7 +3,7 @@ import { badUserInput, notFound } from '@supergraph/errors';
 import { decodeCursor, encodeCursor, isUuid, pageSize, type SubgraphRuntime } from '@supergraph/service-kit';
 import { Device } from '../entities/Device';
 import { devicesKey, type Loaders } from '../loaders';
-import { canRead, requireCanManage, requirePerson, requireSelfOrAdmin, requireViewer } from './access';
+import { canRead, deviceOf, requireCanManage, requirePerson, requireSelfOrAdmin, requireViewer } from './access';
 
 export interface DeviceRegistration {
   device: Device;
@@ -44,13 +44,16 @@ export class DeviceService {
     return device;
   }
 
-  /** `devices(first, after)`: the viewer's own (the owner's, for a device key), newest first. */
+  /** `devices(first, after)`: the viewer's own, newest first (a device key: itself). */
   async mine(first: number | null | undefined, after: string | null | undefined) {
     const viewer = requireViewer(this.viewer);
     const size = pageSize(first);
     const cursor = after ? decodeCursor(after) : null;
     if (cursor && (typeof cursor[0] !== 'string' || Number.isNaN(Date.parse(cursor[0])))) throw badUserInput('Cursor is not valid', 'after');
     const query = this.runtime.dataSource.getRepository(Device).createQueryBuilder('d').where('d.owner_id = :ownerId', { ownerId: viewer.userId });
+    // A device's key acts for its owner but sees only itself, not its siblings.
+    const self = deviceOf(viewer);
+    if (self) query.andWhere('d.id = :self', { self });
     if (cursor) query.andWhere('(d.created_at, d.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at: cursor[0], id: cursor[1] });
     // The cursor keeps PostgreSQL's microseconds: a JavaScript Date (milliseconds) would skip or repeat rows.
     query.addSelect(`to_char(d.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_at');

@@ -74,7 +74,11 @@ export class TelemetryService {
   /** Fire-and-forget (rule 4): the readings are stored; a live update lost to a Redis hiccup is not. */
   private announce(newest: Reading[]) {
     const byDevice = new Map<string, Reading[]>();
-    for (const reading of newest) byDevice.set(reading.deviceId, [...(byDevice.get(reading.deviceId) ?? []), reading]);
+    for (const reading of newest) {
+      const batch = byDevice.get(reading.deviceId);
+      if (batch) batch.push(reading);
+      else byDevice.set(reading.deviceId, [reading]);
+    }
     for (const [deviceId, batch] of byDevice) {
       this.runtime.pubsub.publish<ReadingsIngested>(readingsChannel(deviceId), batch).catch((error) => this.runtime.logger.warn('live readings not published', { error: String(error) }));
     }
