@@ -104,11 +104,15 @@ describe('telemetry: live readings, coalesced', () => {
       expect(received.at(-1)).toMatchObject({ metric, value: newest });
       const values = received.map((r) => r.value);
       expect(values).toEqual([...values].sort((a, b) => a - b));
-      // The subgraph spaces them 250 ms apart; the hop through the router may bunch two a little.
+      // The subgraph spaces them at least 250 ms apart; the hop through the router (on a busy machine)
+      // may delay one and so bring it nearer the next, never add any.
       expect(received.length).toBeLessThanOrEqual(Math.ceil(window / COALESCE_MS) + 1);
       expect(received.length).toBeGreaterThanOrEqual(3);
-      const gaps = received.slice(1).map((r, i) => r.t - received[i].t);
-      expect(Math.min(...gaps)).toBeGreaterThan(COALESCE_MS / 2);
+      const gaps = received
+        .slice(1)
+        .map((r, i) => r.t - received[i].t)
+        .sort((a, b) => a - b);
+      expect(gaps[Math.floor(gaps.length / 2)]).toBeGreaterThanOrEqual(COALESCE_MS - 25);
     }
   }, 60_000);
 });
