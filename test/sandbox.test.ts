@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanupTestResources, testLogger, TEST_IDENTITY_SECRET, TEST_JWT_SECRET } from '@supergraph/testkit';
+import { DEFAULT_LIMITS } from '../router/src/limits';
 import { startRouter } from '../router/src/server';
 import { startTestSupergraph, type TestSupergraph } from './helpers/supergraph';
 
@@ -67,7 +68,7 @@ describe('Apollo Sandbox on the router', () => {
 
   it('serves no page, and so no example, in production', async () => {
     const supergraphSdl = readFileSync(join(__dirname, '../schema/supergraph.graphql'), 'utf8');
-    const router = await startRouter({ supergraphSdl, identitySecret: TEST_IDENTITY_SECRET, jwtSecret: TEST_JWT_SECRET, logger: testLogger, production: true });
+    const router = await startRouter({ supergraphSdl, identitySecret: TEST_IDENTITY_SECRET, jwtSecret: TEST_JWT_SECRET, logger: testLogger, limits: DEFAULT_LIMITS, production: true });
     try {
       const page = await landingPage(`${router.url}/graphql`);
       expect(page.status).toBe(400);
