@@ -6,8 +6,8 @@ import { relative } from 'node:path';
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
 import { apiSchemaOf, composedApiSchema } from './schema-safety/api-schema';
 import { baseline } from './schema-safety/baseline';
-import { ROOT } from './supergraph';
 import { INTENTIONAL_CHANGES_PATH, isMarked, pathOf, readIntentionalChanges } from './schema-safety/intentional-changes';
+import { ROOT } from './supergraph';
 
 const line = (c: Change) => `  - ${c.type} ${pathOf(c)}: ${c.message}`;
 

@@ -68,14 +68,23 @@ describe('schema safety checks', () => {
     gitIn(copy, 'commit', '--quiet', '-m', 'a client of the catalogue');
     expect(await npmRun('clients:check')).toEqual({ status: 0, output: expect.stringContaining('1 operations and 0 fragments in 1 files') });
 
+    const forkPoint = gitIn(copy, 'rev-parse', 'HEAD').slice(0, 12);
     gitIn(copy, 'checkout', '--quiet', '-b', 'remove-description');
     edit('subgraphs/products/src/schema.graphql', (sdl) => sdl.replace(/(type Product @key\(fields: "id"\) \{[^}]*?)\n {2}description: String!/, '$1'));
     // A dangerous change rides along: printed, never fatal.
     edit('subgraphs/products/src/schema.graphql', (sdl) => sdl.replace(/(enum SortDirection \{\n {2}ASC\n {2}DESC)/, '$1\n  RANDOM'));
     gitIn(copy, 'commit', '--quiet', '-am', 'products: Product.description removed');
+    // Meanwhile main gains a field: the branch, now behind main, must not count it as removed.
+    gitIn(copy, 'checkout', '--quiet', 'main');
+    edit('subgraphs/products/src/schema.graphql', (sdl) => sdl.replace(/(type Product @key\(fields: "id"\) \{\n {2}id: ID!)/, '$1\n  barcode: String'));
+    expect(await npmRun('compose')).toMatchObject({ status: 0 });
+    gitIn(copy, 'commit', '--quiet', '-am', 'products: Product.barcode');
+    gitIn(copy, 'checkout', '--quiet', 'remove-description');
 
     const [schema, clients] = await Promise.all([npmRun('schema:check'), npmRun('clients:check')]);
     expect(schema.status).toBe(1);
+    expect(schema.output).toContain(`API schema against main (merge-base ${forkPoint}): 1 breaking, 1 dangerous`);
+    expect(schema.output).not.toContain('barcode');
     expect(schema.output).toContain("FIELD_REMOVED Product.description: Field 'description' was removed from object type 'Product'");
     expect(schema.output).toMatch(/Dangerous[^\n]*\n {2}- ENUM_VALUE_ADDED SortDirection\.RANDOM/);
     expect(clients.status).toBe(1);

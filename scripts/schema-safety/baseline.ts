@@ -29,7 +29,12 @@ export function baseline(explicitRef = process.env.SCHEMA_BASE_REF): Baseline {
   const candidates = explicitRef ? [explicitRef] : ['main', 'origin/main'];
   const ref = candidates.find(resolveCommit);
   if (!ref) throw new Error(`schema:check: no base to compare with (${candidates.join(', ')} not found); set SCHEMA_BASE_REF to a branch or commit`);
-  const commit = git('merge-base', ref, 'HEAD');
+  let commit: string;
+  try {
+    commit = git('merge-base', ref, 'HEAD');
+  } catch {
+    throw new Error(`schema:check: ${ref} and HEAD have no common commit here (a shallow clone? fetch more history, or set SCHEMA_BASE_REF)`);
+  }
   let supergraphSdl: string | undefined;
   try {
     supergraphSdl = git('show', `${commit}:schema/supergraph.graphql`);
