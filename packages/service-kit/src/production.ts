@@ -25,7 +25,8 @@ export interface SandboxInitialState {
  * (they would hand out the field names introspection hides), no stack traces, and no inline ftv1
  * traces from subgraphs (`apollo-federation-include-trace` is honoured only outside production).
  * Outside production: introspection and Apollo Sandbox, embedded, for whoever opens `/graphql`,
- * opening with `sandbox` when given (the router's example operations).
+ * opening with `sandbox` when given (the router's example operations). The page loads Sandbox from
+ * Apollo's CDN in the browser that opens it; Sandbox's own usage telemetry is off.
  */
 export function apolloProductionOptions<TContext extends BaseContext>(
   production: boolean,
@@ -37,7 +38,7 @@ export function apolloProductionOptions<TContext extends BaseContext>(
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: !production,
-    plugins: production ? [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()] : [ApolloServerPluginLandingPageLocalDefault({ embed: true, ...sandbox })],
+    plugins: production ? [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()] : [ApolloServerPluginLandingPageLocalDefault({ embed: { runTelemetry: false }, ...sandbox })],
   };
 }
 
