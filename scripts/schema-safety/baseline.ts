@@ -26,7 +26,8 @@ export interface Baseline {
  * branch that is behind main would see every field main gained since as "removed".
  */
 export function baseline(explicitRef = process.env.SCHEMA_BASE_REF): Baseline {
-  const candidates = explicitRef ? [explicitRef] : ['main', 'origin/main'];
+  // A checkout with no main at all (a CI job's detached checkout) still checks its working tree against HEAD.
+  const candidates = explicitRef ? [explicitRef] : ['main', 'origin/main', 'HEAD'];
   const ref = candidates.find(resolveCommit);
   if (!ref) throw new Error(`schema:check: no base to compare with (${candidates.join(', ')} not found); set SCHEMA_BASE_REF to a branch or commit`);
   let commit: string;
