@@ -67,8 +67,9 @@ function describe(document: DocumentNode) {
 
 export function createClient(options: ClientOptions): SupergraphClient {
   const credentials = new Credentials(options.token, options.apiKey, options.onTokenExpired);
-  const fetchFn = options.fetch ?? (globalThis.fetch as unknown as FetchLike);
-  if (!fetchFn) throw new TypeError('No fetch: pass one in the options');
+  const fetchFn: FetchLike = options.fetch ?? globalThis.fetch;
+  // Typed as always there, but absent from old runtimes.
+  if (typeof fetchFn !== 'function') throw new TypeError('No fetch: pass one in the options');
   const retry = options.retry === false ? { retries: 0 } : (options.retry ?? {});
   const transports = new Subscriptions({
     url: options.url,

@@ -13,7 +13,7 @@ export interface RetryOptions {
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason instanceof Error ? signal.reason : new Error('Aborted'))), { once: true });
   });
 
 /** Runs `attempt` until it succeeds, fails with an error that is not retryable, or the retries run out. */

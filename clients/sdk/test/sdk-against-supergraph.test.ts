@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { parse } from 'graphql';
 import { SignJWT } from 'jose';
 import { startEmbedded, exitOf, type Embedded } from '../../../test/helpers/embedded';
+import { startFlakyServer } from './helpers/flaky-server';
 import { installSdk, TSC, TSX_LOADER, type InstalledSdk } from './helpers/installed-sdk';
 
 /**
@@ -285,6 +286,58 @@ describe('token refresh', () => {
     const session = await signIn('alice@example.com');
     const refused = await rejection(client({ token: await expiredToken(session.user), onTokenExpired: () => undefined }).me());
     expect(refused.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('retries', () => {
+  const fast = { retries: 3, baseDelayMs: 5, maxDelayMs: 20 };
+  const unavailable = { status: 503, body: 'upstream connect error' };
+
+  it('sends a query again after 5xx and RATE_LIMITED answers, with backoff', async () => {
+    const rateLimited = { status: 429, body: JSON.stringify({ errors: [{ message: 'Slow down', extensions: { code: 'RATE_LIMITED' } }] }) };
+    for (const failure of [unavailable, rateLimited]) {
+      const server = await startFlakyServer(2, failure, { categories: [{ id: 'c1', name: 'Coffee', slug: 'coffee' }] });
+      try {
+        const { categories } = await client({ url: server.url, retry: fast }).categories();
+        expect(categories).toEqual([{ id: 'c1', name: 'Coffee', slug: 'coffee' }]);
+        expect(server.received).toEqual(['Categories', 'Categories', 'Categories']);
+      } finally {
+        await server.close();
+      }
+    }
+  });
+
+  it('gives up on a query after the retries, and at once on an error that is not transient', async () => {
+    const server = await startFlakyServer(10, unavailable, {});
+    const refused = await startFlakyServer(10, { status: 400, body: JSON.stringify({ errors: [{ message: 'bad', extensions: { code: 'BAD_USER_INPUT', field: 'id' } }] }) }, {});
+    try {
+      const exhausted = await rejection(client({ url: server.url, retry: { ...fast, retries: 2 } }).categories());
+      expect({ code: exhausted.code, status: exhausted.status, requests: server.received.length }).toEqual({ code: 'INTERNAL_SERVER_ERROR', status: 503, requests: 3 });
+      const badInput = await rejection(client({ url: refused.url, retry: fast }).order({ id: 'x' }));
+      expect({ code: badInput.code, field: badInput.field, requests: refused.received.length }).toEqual({ code: 'BAD_USER_INPUT', field: 'id', requests: 1 });
+    } finally {
+      await Promise.all([server.close(), refused.close()]);
+    }
+  });
+
+  it('never sends a mutation twice', async () => {
+    const server = await startFlakyServer(1, unavailable, { cancelOrder: null });
+    try {
+      const failed = await rejection(client({ url: server.url, retry: fast }).cancelOrder({ id: 'order-1' }));
+      expect({ code: failed.code, status: failed.status }).toEqual({ code: 'INTERNAL_SERVER_ERROR', status: 503 });
+      expect(failed.retryable).toBe(true);
+      expect(server.received).toEqual(['CancelOrder']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('reports an unreachable API as NETWORK_ERROR once the query retries are spent', async () => {
+    const server = await startFlakyServer(0, unavailable, {});
+    const url = server.url;
+    await server.close();
+    const unreachable = await rejection(client({ url, retry: fast }).categories());
+    expect(unreachable.code).toBe('NETWORK_ERROR');
   });
 });
 

@@ -18,7 +18,7 @@ export function iterate<T>(start: (sink: Sink<T>) => () => void): Subscription<T
   const queue: T[] = [];
   let ended = false;
   let failure: { error: unknown } | undefined;
-  let waiter: { resolve(result: IteratorResult<T>): void; reject(error: unknown): void } | undefined;
+  let waiter: { resolve: (result: IteratorResult<T>) => void; reject: (error: unknown) => void } | undefined;
 
   const settle = () => {
     if (!waiter) return;

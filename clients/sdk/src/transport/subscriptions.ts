@@ -7,9 +7,9 @@ import type { FetchLike, OperationRequest } from './http.js';
 
 /** What a transport reports for one operation; every failure arrives as a SupergraphError. */
 export interface OperationHandlers {
-  next(result: Result): void;
-  error(error: SupergraphError): void;
-  complete(): void;
+  next: (result: Result) => void;
+  error: (error: SupergraphError) => void;
+  complete: () => void;
 }
 
 /**
@@ -93,7 +93,7 @@ export class Subscriptions {
 
   async close() {
     this.sse?.dispose();
-    await Promise.all([...this.sockets.values()].map(({ client }) => client.dispose()));
+    await Promise.all([...this.sockets.values()].map(async ({ client }) => client.dispose()));
     this.sockets.clear();
   }
 

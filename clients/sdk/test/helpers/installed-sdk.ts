@@ -40,7 +40,8 @@ export function installSdk(): InstalledSdk {
   return {
     dir,
     sdk,
-    run: async (args, { env = {}, command = process.execPath } = {}) => (await promisify(execFile)(command, args, { cwd: dir, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120_000 })).stdout,
+    run: async (args, { env = {}, command = process.execPath } = {}) =>
+      (await promisify(execFile)(command, args, { cwd: dir, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120_000 })).stdout,
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
