@@ -289,6 +289,30 @@ describe('token refresh', () => {
   });
 });
 
+describe('API keys', () => {
+  /** A new API key of the demo user `email`, with `role`. */
+  async function apiKeyOf(email: string, role: string) {
+    const owner = client({ token: (await signIn(email)).accessToken });
+    const created = await owner.request(parse('mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }'), { input: { name: `sdk-${role}`, role } });
+    return (created as { createApiKey: { secret: string } }).createApiKey.secret;
+  }
+
+  it('authenticate queries and subscriptions as the key owner, and a wrong key is refused', async () => {
+    const partner = client({ apiKey: await apiKeyOf('partner@example.com', 'PARTNER') });
+    expect((await partner.me()).me).toMatchObject({ email: 'partner@example.com', roles: ['PARTNER'] });
+    expect((await rejection(client({ apiKey: 'not-a-key' }).me())).code).toBe('UNAUTHENTICATED');
+
+    const customerKey = await apiKeyOf('customer@example.com', 'CUSTOMER');
+    const { me } = await client({ apiKey: customerKey }).myOrders({ first: 1 });
+    const orderId = me!.orders.edges[0].node.id;
+    for (const subscriptionTransport of ['websocket', 'sse'] as const) {
+      const live = client({ apiKey: customerKey, subscriptionTransport }).orderStatusChanged({ orderId });
+      expect({ subscriptionTransport, id: (await live.next()).value?.orderStatusChanged.id }).toEqual({ subscriptionTransport, id: orderId });
+      live.unsubscribe();
+    }
+  });
+});
+
 describe('retries', () => {
   const fast = { retries: 3, baseDelayMs: 5, maxDelayMs: 20 };
   const unavailable = { status: 503, body: 'upstream connect error' };
