@@ -60,7 +60,7 @@ export function iterate<T>(start: (sink: Sink<T>) => () => void): Subscription<T
   });
   if (ended) stop();
 
-  return {
+  const subscription: Subscription<T> = {
     next: () =>
       new Promise<IteratorResult<T>>((resolve, reject) => {
         waiter = { resolve, reject };
@@ -72,11 +72,8 @@ export function iterate<T>(start: (sink: Sink<T>) => () => void): Subscription<T
       settle();
       return { value: undefined, done: true };
     },
-    unsubscribe() {
-      void this.return?.();
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
+    unsubscribe: () => void subscription.return?.(),
+    [Symbol.asyncIterator]: () => subscription,
   };
+  return subscription;
 }
