@@ -236,16 +236,17 @@ describe('errors', () => {
 });
 
 describe('token refresh', () => {
-  /** An access token of `user` that expired a minute ago, signed as the users subgraph signs them. */
-  const expiredToken = (user: { id: string; roles: string[] }) =>
+  /** An access token of `user` that expires `inSeconds` from now (negative: it already has), signed as the users subgraph signs them. */
+  const tokenExpiring = (user: { id: string; roles: string[] }, inSeconds: number) =>
     new SignJWT({ roles: user.roles })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(user.id)
       .setIssuer('supergraph/users')
       .setAudience('supergraph')
-      .setIssuedAt(Math.floor(Date.now() / 1000) - 960)
-      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 60)
+      .setExpirationTime(Math.floor(Date.now() / 1000) + inSeconds)
       .sign(new TextEncoder().encode(JWT_SECRET));
+  const expiredToken = (user: { id: string; roles: string[] }) => tokenExpiring(user, -60);
 
   it('calls the hook once on an expired token and retries the query with the new one', async () => {
     const session = await signIn('alice@example.com');
@@ -281,6 +282,23 @@ describe('token refresh', () => {
       live.unsubscribe();
     }
   });
+
+  it('keeps a subscription going past the expiry of its token, with one refresh', async () => {
+    const session = await signIn('customer@example.com');
+    const { me } = await client({ token: session.accessToken }).myOrders({ first: 1 });
+    const orderId = me!.orders.edges[0].node.id;
+    for (const subscriptionTransport of ['websocket', 'sse'] as const) {
+      let calls = 0;
+      const sdk = client({ token: await tokenExpiring(session.user, 3), subscriptionTransport, onTokenExpired: () => (calls++, session.accessToken) });
+      const live = sdk.orderStatusChanged({ orderId });
+      expect((await live.next()).value?.orderStatusChanged.id).toBe(orderId);
+      // The router ends the subscription when the token expires; the SDK renews it and subscribes
+      // again, and the order is sent as it stands once more.
+      expect((await live.next()).value?.orderStatusChanged.id).toBe(orderId);
+      expect({ subscriptionTransport, calls, token: sdk.token }).toEqual({ subscriptionTransport, calls: 1, token: session.accessToken });
+      live.unsubscribe();
+    }
+  }, 60_000);
 
   it('gives up when the hook has no new token', async () => {
     const session = await signIn('alice@example.com');
