@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { cleanupTestResources, eventually } from '@supergraph/testkit';
-import { Client, createProduct, login, startTestSupergraph, type TestSupergraph } from '../../../test/helpers/supergraph';
+import { createProduct, login, startTestSupergraph, type TestSupergraph } from '../../../test/helpers/supergraph';
 import { buildApp, previewApp } from './preview';
 
 /**
@@ -13,6 +13,7 @@ import { buildApp, previewApp } from './preview';
  */
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(__dirname, 'artifacts');
+const TOKEN_TTL_SECONDS = 12;
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`Skipping the web shop's browser tests: ${CHROMIUM} is missing (CI installs it with apt-get install -y chromium).`);
 
@@ -25,10 +26,18 @@ if (!haveChromium) console.warn(`Skipping the web shop's browser tests: ${CHROMI
 
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
   const orderStatus = () => page.getByTestId('order-status').textContent();
+  const storedSession = () => page.evaluate(() => JSON.parse(localStorage.getItem('supergraph.session') ?? 'null') as { accessToken: string } | null);
+  let firstAccessToken: string | undefined;
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    [sg] = await Promise.all([startTestSupergraph(), buildApp()]);
+    // Short access tokens, so that the page refreshes several during the test (users reads its settings at start).
+    process.env.ACCESS_TOKEN_TTL_SECONDS = String(TOKEN_TTL_SECONDS);
+    try {
+      [sg] = await Promise.all([startTestSupergraph(), buildApp()]);
+    } finally {
+      delete process.env.ACCESS_TOKEN_TTL_SECONDS;
+    }
     await createProduct(sg, await login(sg.url, 'admin@example.com'), { stock: 30, price: 2499, name: productName });
     preview = await previewApp(sg.url);
     browser = await chromium.launch({
@@ -60,10 +69,16 @@ if (!haveChromium) console.warn(`Skipping the web shop's browser tests: ${CHROMI
     await page.getByLabel('Password').fill('Demo-Password-1');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Your cart' }).or(page.getByText('Your cart is empty')).waitFor();
+    firstAccessToken = (await storedSession())?.accessToken;
+    expect(firstAccessToken).toEqual(expect.any(String));
 
     await page.getByRole('link', { name: 'Catalogue', exact: true }).click();
     await page.getByTestId('product').first().waitFor();
     await shot('catalogue');
+    // Cursor paging: a second page joins the first.
+    await expect(page.getByTestId('product').count()).resolves.toBe(12);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await eventually(async () => (await page.getByTestId('product').count()) > 12, { message: 'the second page' });
     await page.getByLabel('Search').fill(productName);
     await page.getByLabel('Minimum price').fill('20');
     await page.getByLabel('Maximum price').fill('30');
@@ -104,40 +119,47 @@ if (!haveChromium) console.warn(`Skipping the web shop's browser tests: ${CHROMI
 
     const { courier, deliveryId } = await assignedCourier(orderId);
     await eventually(async () => (await page.getByTestId('courier').textContent()) !== 'not assigned yet', { timeoutMs: 30_000, message: 'the courier on the page' });
-    await courier.data('mutation($id: ID!) { updateDeliveryStatus(id: $id, status: PICKED_UP) { status } }', { id: deliveryId });
+    await courier('mutation($id: ID!) { updateDeliveryStatus(id: $id, status: PICKED_UP) { status } }', { id: deliveryId });
     await eventually(async () => (await orderStatus()) === 'SHIPPED', { message: 'SHIPPED on the page' });
-    await courier.data('mutation($id: ID!) { updateDeliveryStatus(id: $id, status: IN_TRANSIT) { status } }', { id: deliveryId });
+    await courier('mutation($id: ID!) { updateDeliveryStatus(id: $id, status: IN_TRANSIT) { status } }', { id: deliveryId });
     await page.getByTestId('delivery-status').getByText('IN TRANSIT').waitFor();
-    await courier.data('mutation($id: ID!) { reportCourierLocation(deliveryId: $id, lat: 42.8123, lng: -73.9456) { id } }', { id: deliveryId });
+    await courier('mutation($id: ID!) { reportCourierLocation(deliveryId: $id, lat: 42.8123, lng: -73.9456) { id } }', { id: deliveryId });
     await page.getByTestId('position').getByText('42.8123, -73.9456').waitFor();
     await page.getByTestId('eta').waitFor();
     await shot('order-shipped');
-    await courier.data('mutation($id: ID!) { updateDeliveryStatus(id: $id, status: DELIVERED) { status } }', { id: deliveryId });
+    await courier('mutation($id: ID!) { updateDeliveryStatus(id: $id, status: DELIVERED) { status } }', { id: deliveryId });
     await eventually(async () => (await orderStatus()) === 'DELIVERED', { message: 'DELIVERED on the page' });
     await page.getByTestId('delivery-status').getByText('DELIVERED').waitFor();
     await expect(page.getByTestId('timeline').locator('li strong').allTextContents()).resolves.toEqual(['PENDING', 'CONFIRMED', 'PAID', 'SHIPPED', 'DELIVERED']);
     await expect(page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).resolves.toBe(true);
     await shot('order-delivered');
+    // The page kept its session fresh all along: the token it holds now is not the one it signed in with.
+    expect((await storedSession())?.accessToken).not.toBe(firstAccessToken);
 
     await page.getByRole('link', { name: 'My orders' }).first().click();
     await page.getByTestId('order-row').first().waitFor();
     await expect(page.getByTestId('order-row').first().textContent()).resolves.toContain('DELIVERED');
     await shot('orders');
+    // A reload restores the session from localStorage.
+    await page.reload();
+    await page.getByTestId('order-row').first().waitFor();
+    await page.getByText('Casey Customer').waitFor();
   }, 90_000);
 
-  /** The demo courier the delivery went to, signed in through the API. */
-  async function assignedCourier(orderId: string): Promise<{ courier: Client; deliveryId: string }> {
-    const admin = await login(sg.url, 'admin@example.com');
+  /**
+   * The demo courier the delivery went to, acting through the API. Each call signs in afresh:
+   * tokens live TOKEN_TTL_SECONDS here, and this helper has no session to refresh them.
+   */
+  async function assignedCourier(orderId: string) {
     const delivery = await eventually(
       async () => {
-        const { order } = await admin.data('query($id: ID!) { order(id: $id) { delivery { id status courier { id } } } }', { id: orderId });
+        const admin = await login(sg.url, 'admin@example.com');
+        const { order } = await admin.data('query($id: ID!) { order(id: $id) { delivery { id status courier { email } } } }', { id: orderId });
         return order.delivery?.status === 'ASSIGNED' && order.delivery;
       },
-      { timeoutMs: 30_000, message: 'a courier assigned' },
+      { timeoutMs: 30_000, intervalMs: 500, message: 'a courier assigned' },
     );
-    const couriers = await Promise.all(['courier@example.com', 'courier2@example.com', 'courier3@example.com'].map((email) => login(sg.url, email)));
-    const courier = couriers.find((c) => c.userId === delivery.courier.id);
-    if (!courier) throw new Error(`delivery ${delivery.id} went to ${delivery.courier.id}, not a demo courier`);
-    return { courier, deliveryId: delivery.id };
+    const courier = async (query: string, variables: Record<string, unknown>) => (await login(sg.url, delivery.courier.email)).data(query, variables);
+    return { courier, deliveryId: delivery.id as string };
   }
 });
