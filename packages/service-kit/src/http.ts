@@ -89,9 +89,13 @@ export function graphqlHandler<TContext extends BaseContext>({ apollo, context, 
       const tooLarge = error instanceof PayloadTooLargeError;
       metrics?.requests.inc({ operation: 'invalid', status: tooLarge ? '413' : '400' });
       stop?.();
-      return sendJson(res, tooLarge ? 413 : 400, {
-        errors: [{ message: tooLarge ? error.message : 'Request body is not valid JSON', extensions: { code: ErrorCode.BAD_REQUEST } }],
-      });
+      // The rest of a too-large body is left unread: close the connection rather than let the client reuse it mid-body.
+      return sendJson(
+        res,
+        tooLarge ? 413 : 400,
+        { errors: [{ message: tooLarge ? error.message : 'Request body is not valid JSON', extensions: { code: ErrorCode.BAD_REQUEST } }] },
+        tooLarge ? { connection: 'close' } : {},
+      );
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
