@@ -45,4 +45,15 @@ describe('the seeded device and references to devices', () => {
     const stranger = await graphql(url, query, { reps }, viewerHeaders(randomUUID()));
     expect(stranger.data._entities).toEqual([null, null, null]);
   });
+
+  it('lists the devices of many users with one query (User.devices), for admins and the user only', async () => {
+    const reps = [DEMO_OWNER_ID, randomUUID(), DEMO_OWNER_ID].map((id) => ({ __typename: 'User', id }));
+    const query = 'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { devices(first: 5) { id } } } }';
+    const before = running.database.queryCount;
+    const res = await graphql(url, query, { reps }, viewerHeaders(randomUUID(), ['ADMIN']));
+    expect(res.data._entities).toEqual([{ devices: [{ id: DEMO_DEVICE.id }] }, { devices: [] }, { devices: [{ id: DEMO_DEVICE.id }] }]);
+    expect(running.database.queryCount - before).toBe(1);
+    const other = await graphql(url, query, { reps: reps.slice(0, 1) }, viewerHeaders(randomUUID()));
+    expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
 });
