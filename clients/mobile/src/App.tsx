@@ -1,0 +1,95 @@
+import { ApolloProvider, useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { ActivityIndicator, Pressable, SafeAreaView, StyleSheet, Text, View } from 'react-native';
+import { graphqlUrl, graphqlWsUrl } from './config';
+import { createMobileClient } from './data/client';
+import { CartQuery } from './data/documents';
+import { NavigationProvider, useNavigation, type Tab } from './navigation';
+import { CartScreen } from './screens/CartScreen';
+import { CatalogueScreen } from './screens/CatalogueScreen';
+import { LoginScreen } from './screens/LoginScreen';
+import { OrderScreen } from './screens/OrderScreen';
+import { OrdersScreen } from './screens/OrdersScreen';
+import { httpAuthApi } from './session/authApi';
+import { MobileSession } from './session/session';
+import { SessionProvider, useSession } from './session/SessionProvider';
+import { deviceTokenStore } from './session/tokenStore';
+import { colors } from './ui/theme';
+
+export function App() {
+  const [{ session, client }] = useState(() => {
+    const session = new MobileSession(httpAuthApi(graphqlUrl), deviceTokenStore);
+    return { session, client: createMobileClient(session, { http: graphqlUrl, ws: graphqlWsUrl }) };
+  });
+  return (
+    <ApolloProvider client={client}>
+      <SessionProvider session={session}>
+        <SafeAreaView style={styles.root}>
+          <Root />
+        </SafeAreaView>
+      </SessionProvider>
+    </ApolloProvider>
+  );
+}
+
+function Root() {
+  const { restored, tokens } = useSession();
+  if (!restored) return <ActivityIndicator style={styles.root} />;
+  if (!tokens) return <LoginScreen />;
+  return (
+    <NavigationProvider>
+      <CurrentScreen />
+      <TabBar />
+    </NavigationProvider>
+  );
+}
+
+function CurrentScreen() {
+  const { route } = useNavigation();
+  switch (route.name) {
+    case 'catalogue':
+      return <CatalogueScreen />;
+    case 'cart':
+      return <CartScreen />;
+    case 'orders':
+      return <OrdersScreen />;
+    case 'order':
+      return <OrderScreen orderId={route.orderId} />;
+  }
+}
+
+const TABS: { tab: Tab; label: string }[] = [
+  { tab: 'catalogue', label: 'Shop' },
+  { tab: 'cart', label: 'Cart' },
+  { tab: 'orders', label: 'Orders' },
+];
+
+function TabBar() {
+  const { tab: current, navigate } = useNavigation();
+  const { logout } = useSession();
+  const cart = useQuery(CartQuery);
+  const count = cart.data?.cart.itemCount ?? 0;
+  return (
+    <View style={styles.tabBar} accessibilityRole="tablist">
+      {TABS.map(({ tab, label }) => (
+        <Pressable key={tab} testID={`tab-${tab}`} accessibilityRole="tab" accessibilityState={{ selected: tab === current }} style={styles.tab} onPress={() => navigate({ name: tab })}>
+          <Text style={[styles.tabLabel, tab === current && styles.tabCurrent]}>
+            {label}
+            {tab === 'cart' && count > 0 ? ` (${count})` : ''}
+          </Text>
+        </Pressable>
+      ))}
+      <Pressable testID="logout" accessibilityRole="button" style={styles.tab} onPress={() => void logout()}>
+        <Text style={styles.tabLabel}>Sign out</Text>
+      </Pressable>
+    </View>
+  );
+}
+
+const styles = StyleSheet.create({
+  root: { flex: 1, backgroundColor: colors.background },
+  tabBar: { flexDirection: 'row', borderTopWidth: StyleSheet.hairlineWidth, borderColor: colors.border, backgroundColor: colors.card },
+  tab: { flex: 1, alignItems: 'center', paddingVertical: 14 },
+  tabLabel: { fontSize: 15, color: colors.muted },
+  tabCurrent: { color: colors.accent, fontWeight: '700' },
+});
