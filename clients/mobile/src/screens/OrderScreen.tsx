@@ -13,7 +13,7 @@ export function OrderScreen({ orderId }: { orderId: string }) {
   const presentation = order && presentOrder(order.status, delivery?.status);
   const eta = formatEta(delivery?.eta);
   return (
-    <ScrollView style={common.screen}>
+    <ScrollView style={common.screen} testID={`order-screen-${orderId}`}>
       <View style={{ paddingHorizontal: 16, paddingTop: 12, alignItems: 'flex-start' }}>
         <Button title="‹ Back" kind="secondary" onPress={back} />
       </View>
