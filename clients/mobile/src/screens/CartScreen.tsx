@@ -21,7 +21,7 @@ export function CartScreen() {
       ))}
       {totals ? (
         <View style={common.card} testID="cart-totals">
-          <Row label={`Subtotal (${totals.itemCount} items)`} value={formatMoney(totals.subtotal)} />
+          <Row label={`Subtotal (${totals.itemCount} ${totals.itemCount === 1 ? 'item' : 'items'})`} value={formatMoney(totals.subtotal)} />
           <Row label="Tax" value={formatMoney(totals.tax)} />
           <Row label="Shipping" value="quoted at checkout" />
           <Row label="Total before shipping" value={formatMoney(totals.totalBeforeShipping)} strong testID="cart-total" />
