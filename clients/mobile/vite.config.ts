@@ -4,7 +4,8 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
-const routerUrl = process.env.ROUTER_URL ?? 'http://127.0.0.1:4000';
+// String(): typescript-eslint's TypeScript 6 sees `process` as any through expo-modules-core's globals.
+const routerUrl = String(process.env.ROUTER_URL ?? 'http://127.0.0.1:4000');
 const proxy = { '/graphql': { target: routerUrl, ws: true, changeOrigin: true } };
 
 export default defineConfig({
@@ -20,8 +21,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
-    // react-native-web marks modules 'use client' for React Server Components, which a client bundle has no use for.
     chunkSizeWarningLimit: 1024,
+    // react-native-web marks modules 'use client' for React Server Components, which a client bundle has no use for.
     rolldownOptions: { onwarn: (warning, warn) => warning.code !== 'MODULE_LEVEL_DIRECTIVE' && warn(warning) },
   },
   server: { proxy },

@@ -28,7 +28,8 @@ export function supergraphConfig({ typeChecked }) {
       languageOptions: { globals: nodeGlobals },
     },
     {
-      files: ['**/*.ts'],
+      // .tsx: the React (Native) clients under clients/; typescript-eslint parses JSX by extension.
+      files: ['**/*.ts', '**/*.tsx'],
       extends: [js.configs.recommended, tseslint.configs.recommended],
       rules: {
         // Any `any` or `as never` in the sources carries an eslint-disable comment saying why.

@@ -7,5 +7,6 @@ function defaultUrl(): string {
   return origin?.startsWith('http') ? `${origin}/graphql` : 'http://127.0.0.1:4000/graphql';
 }
 
-export const graphqlUrl = process.env.EXPO_PUBLIC_GRAPHQL_URL ?? defaultUrl();
+// eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- typescript-eslint's TypeScript 6 types `process` as any through expo-modules-core's global declaration (tsc 7 types it); the literal `process.env.EXPO_PUBLIC_…` is what Expo and Vite replace
+export const graphqlUrl: string = process.env.EXPO_PUBLIC_GRAPHQL_URL ?? defaultUrl();
 export const graphqlWsUrl = graphqlUrl.replace(/^http/, 'ws');

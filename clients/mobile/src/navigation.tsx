@@ -11,9 +11,9 @@ interface Navigation {
   route: Route;
   /** The tab under the current screen (an order is shown over the orders tab). */
   tab: Tab;
-  navigate(route: Route): void;
+  navigate: (route: Route) => void;
   /** False when there was nowhere to go back to. */
-  back(): boolean;
+  back: () => boolean;
 }
 
 const NavigationContext = createContext<Navigation | null>(null);

@@ -35,10 +35,17 @@ async function fillCartAndCheckout(headers: Record<string, string>, cardToken: s
   const ids = await products(headers, quantities.length);
   let cart;
   for (const [index, quantity] of quantities.entries()) {
-    ({ data: { addToCart: cart } } = await graphql(supergraph.url, `mutation($id: ID!, $quantity: Int!) { addToCart(productId: $id, quantity: $quantity) { ${CART} } }`, { id: ids[index], quantity }, headers));
+    ({
+      data: { addToCart: cart },
+    } = await graphql(supergraph.url, `mutation($id: ID!, $quantity: Int!) { addToCart(productId: $id, quantity: $quantity) { ${CART} } }`, { id: ids[index], quantity }, headers));
   }
   const key = `mobile-test-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-  const { data, errors } = await graphql(supergraph.url, 'mutation($input: CheckoutInput!) { checkout(input: $input) { id status } }', { input: { idempotencyKey: key, paymentMethod: 'CARD', cardToken } }, headers);
+  const { data, errors } = await graphql(
+    supergraph.url,
+    'mutation($input: CheckoutInput!) { checkout(input: $input) { id status } }',
+    { input: { idempotencyKey: key, paymentMethod: 'CARD', cardToken } },
+    headers,
+  );
   expect(errors).toBeUndefined();
   return { cart, orderId: data.checkout.id as string };
 }
@@ -49,10 +56,18 @@ describe('cart totals', () => {
     const { cart, orderId } = await fillCartAndCheckout(headers, 'tok_visa', [3, 1, 2]);
     const totals = cartTotals(cart.items)!;
     expect(totals.itemCount).toBe(cart.itemCount);
-    const order = await eventually(async () => {
-      const { data } = await graphql(supergraph.url, 'query($id: ID!) { order(id: $id) { status subtotal { amount currency } tax { amount currency } shippingCost { amount } total { amount } } }', { id: orderId }, headers);
-      return data.order.total && data.order;
-    }, { timeoutMs: 30_000, message: 'the order to be priced' });
+    const order = await eventually(
+      async () => {
+        const { data } = await graphql(
+          supergraph.url,
+          'query($id: ID!) { order(id: $id) { status subtotal { amount currency } tax { amount currency } shippingCost { amount } total { amount } } }',
+          { id: orderId },
+          headers,
+        );
+        return data.order.total && data.order;
+      },
+      { timeoutMs: 30_000, message: 'the order to be priced' },
+    );
     expect(order.subtotal).toEqual(totals.subtotal);
     expect(order.tax).toEqual(totals.tax);
     expect(order.total.amount).toBe(totals.totalBeforeShipping.amount + order.shippingCost.amount);

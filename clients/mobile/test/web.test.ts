@@ -72,10 +72,13 @@ describeInBrowser('the mobile app on the web (react-native-web, phone viewport)'
     await shot('4-order-paid');
 
     const admin = await login('admin@example.com');
-    const delivery = await eventually(async () => {
-      const { data } = await graphql(supergraph.url, 'query($id: ID!) { order(id: $id) { delivery { id status } } }', { id: orderId }, admin);
-      return data?.order?.delivery?.status === 'ASSIGNED' && data.order.delivery;
-    }, { timeoutMs: 30_000, message: 'the delivery to be assigned' });
+    const delivery = await eventually(
+      async () => {
+        const { data } = await graphql(supergraph.url, 'query($id: ID!) { order(id: $id) { delivery { id status } } }', { id: orderId }, admin);
+        return data?.order?.delivery?.status === 'ASSIGNED' && data.order.delivery;
+      },
+      { timeoutMs: 30_000, message: 'the delivery to be assigned' },
+    );
     await page.getByTestId('order-headline').filter({ hasText: 'A courier will pick it up' }).waitFor();
 
     for (const [status, headline] of [
@@ -85,7 +88,10 @@ describeInBrowser('the mobile app on the web (react-native-web, phone viewport)'
     ]) {
       const moved = await graphql(supergraph.url, UPDATE_DELIVERY, { id: delivery.id, status, proof: status === 'DELIVERED' ? 'at the door' : null }, admin);
       expect(moved.errors).toBeUndefined();
-      await page.getByTestId('order-headline').filter({ hasText: new RegExp(`^${headline}$`) }).waitFor({ timeout: 15_000 });
+      await page
+        .getByTestId('order-headline')
+        .filter({ hasText: new RegExp(`^${headline}$`) })
+        .waitFor({ timeout: 15_000 });
       await shot(`5-${status.toLowerCase()}`);
     }
     await page.getByTestId('order-status').filter({ hasText: 'Order delivered' }).waitFor();

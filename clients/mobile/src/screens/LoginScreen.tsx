@@ -28,13 +28,22 @@ export function LoginScreen() {
         <Text style={styles.brand}>Supergraph Shop</Text>
         <Text style={[common.muted, styles.hint]}>Sign in to shop and follow your orders.</Text>
         <TextInput testID="login-email" style={common.input} placeholder="Email" autoCapitalize="none" autoComplete="email" keyboardType="email-address" value={email} onChangeText={setEmail} />
-        <TextInput testID="login-password" style={common.input} placeholder="Password" secureTextEntry autoComplete="password" value={password} onChangeText={setPassword} onSubmitEditing={submit} />
+        <TextInput
+          testID="login-password"
+          style={common.input}
+          placeholder="Password"
+          secureTextEntry
+          autoComplete="password"
+          value={password}
+          onChangeText={setPassword}
+          onSubmitEditing={() => void submit()}
+        />
         {error && (
           <Text testID="login-error" style={[common.error, styles.error]}>
             {error}
           </Text>
         )}
-        <Button testID="login-submit" title="Sign in" onPress={submit} busy={busy} disabled={!email || !password} />
+        <Button testID="login-submit" title="Sign in" onPress={() => void submit()} busy={busy} disabled={!email || !password} />
       </View>
     </KeyboardAvoidingView>
   );

@@ -8,8 +8,8 @@ interface SessionState {
   /** Null until the stored session has been read (show a splash, not the login screen). */
   restored: boolean;
   tokens: StoredTokens | null;
-  login(email: string, password: string): Promise<void>;
-  logout(): Promise<void>;
+  login: (email: string, password: string) => Promise<void>;
+  logout: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -20,7 +20,7 @@ export function SessionProvider({ session, children }: { session: MobileSession;
 
   useEffect(() => {
     const unsubscribe = session.onChange(setTokens);
-    session
+    void session
       .restore()
       .catch(() => session.current) // offline at launch: keep the stored session, requests retry later
       .then((restoredTokens) => {
@@ -34,7 +34,10 @@ export function SessionProvider({ session, children }: { session: MobileSession;
     };
   }, [session]);
 
-  const value = useMemo<SessionState>(() => ({ restored, tokens, login: async (email, password) => void (await session.login(email, password)), logout: () => session.logout() }), [restored, tokens, session]);
+  const value = useMemo<SessionState>(
+    () => ({ restored, tokens, login: async (email, password) => void (await session.login(email, password)), logout: () => session.logout() }),
+    [restored, tokens, session],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

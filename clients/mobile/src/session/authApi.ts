@@ -44,7 +44,8 @@ export function httpAuthApi(graphqlUrl: string, now: () => number = Date.now): A
   }
   const toTokens = ({ expiresIn, ...rest }: AuthPayload): StoredTokens => ({ ...rest, expiresAt: now() + expiresIn * 1000 });
   return {
-    login: async (email, password) => toTokens((await call<{ login: AuthPayload }>(`mutation MobileLogin($input: LoginInput!) { login(input: $input) { ${PAYLOAD} } }`, { input: { email, password } })).login),
+    login: async (email, password) =>
+      toTokens((await call<{ login: AuthPayload }>(`mutation MobileLogin($input: LoginInput!) { login(input: $input) { ${PAYLOAD} } }`, { input: { email, password } })).login),
     refresh: async (token) => toTokens((await call<{ refreshToken: AuthPayload }>(`mutation MobileRefresh($token: String!) { refreshToken(token: $token) { ${PAYLOAD} } }`, { token })).refreshToken),
     logout: async (token) => void (await call(`mutation MobileLogout($token: String!) { logout(refreshToken: $token) }`, { token })),
   };
