@@ -2,8 +2,25 @@
 // packages/eslint-config/index.mjs.
 import { supergraphConfig } from '@supergraph/eslint-config';
 
+<<<<<<< HEAD
 export default supergraphConfig({
   // Type-aware rules on sources and tests only: they need the TypeScript program, which is what
   // makes linting slow; scripts and benchmarks get the syntactic rules.
   typeChecked: ['{packages,subgraphs}/*/{src,test}/**/*.ts', '{router,embedded}/{src,test}/**/*.ts', 'test/**/*.ts', 'clients/mobile/**/*.{ts,tsx}'],
 });
+=======
+export default [
+  ...supergraphConfig({
+    // Type-aware rules on sources and tests only: they need the TypeScript program, which is what
+    // makes linting slow; scripts and benchmarks get the syntactic rules.
+    typeChecked: ['{packages,subgraphs}/*/{src,test}/**/*.ts', '{router,embedded}/{src,test}/**/*.ts', 'test/**/*.ts', 'clients/*/{src,test}/**/*.ts'],
+  }),
+  // clients/core's typed documents are graphql-codegen's output (npm run codegen -w clients/core).
+  { ignores: ['clients/core/src/gql/**'] },
+  {
+    // clients/core runs in browsers and React Native alike: no platform globals (inject them instead).
+    files: ['clients/core/src/**/*.ts'],
+    rules: { 'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location'] },
+  },
+];
+>>>>>>> h/web
