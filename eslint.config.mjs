@@ -2,18 +2,11 @@
 // packages/eslint-config/index.mjs.
 import { supergraphConfig } from '@supergraph/eslint-config';
 
-<<<<<<< HEAD
-export default supergraphConfig({
-  // Type-aware rules on sources and tests only: they need the TypeScript program, which is what
-  // makes linting slow; scripts and benchmarks get the syntactic rules.
-  typeChecked: ['{packages,subgraphs}/*/{src,test}/**/*.ts', '{router,embedded}/{src,test}/**/*.ts', 'test/**/*.ts', 'clients/mobile/**/*.{ts,tsx}'],
-});
-=======
 export default [
   ...supergraphConfig({
     // Type-aware rules on sources and tests only: they need the TypeScript program, which is what
     // makes linting slow; scripts and benchmarks get the syntactic rules.
-    typeChecked: ['{packages,subgraphs}/*/{src,test}/**/*.ts', '{router,embedded}/{src,test}/**/*.ts', 'test/**/*.ts', 'clients/*/{src,test}/**/*.ts'],
+    typeChecked: ['{packages,subgraphs}/*/{src,test}/**/*.ts', '{router,embedded}/{src,test}/**/*.ts', 'test/**/*.ts', 'clients/*/{src,test}/**/*.ts', 'clients/mobile/**/*.{ts,tsx}'],
   }),
   // clients/core's typed documents are graphql-codegen's output (npm run codegen -w clients/core).
   { ignores: ['clients/core/src/gql/**'] },
@@ -23,4 +16,3 @@ export default [
     rules: { 'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location'] },
   },
 ];
->>>>>>> h/web
