@@ -12,6 +12,9 @@ export default defineConfig({
   root: fileURLToPath(new URL('./web', import.meta.url)),
   resolve: {
     alias: { 'react-native': 'react-native-web' },
+    // One React: the one react-native's renderer was built for (clients/mobile/node_modules), also for
+    // @apollo/client and clients/core, which would otherwise find the root's (the web app's) React.
+    dedupe: ['react', 'react-dom'],
     extensions: ['.web.tsx', '.web.ts', '.tsx', '.ts', '.mjs', '.js', '.json'],
   },
   define: {

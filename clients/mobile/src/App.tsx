@@ -1,26 +1,31 @@
 import { ApolloProvider, useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { CartDocument, createApolloClient } from '@supergraph/client-core';
+import { useEffect, useState } from 'react';
 import { ActivityIndicator, Pressable, SafeAreaView, StyleSheet, Text, View } from 'react-native';
 import { graphqlUrl, graphqlWsUrl } from './config';
-import { createMobileClient } from './data/client';
-import { CartQuery } from './data/documents';
 import { NavigationProvider, useNavigation, type Tab } from './navigation';
 import { CartScreen } from './screens/CartScreen';
 import { CatalogueScreen } from './screens/CatalogueScreen';
 import { LoginScreen } from './screens/LoginScreen';
 import { OrderScreen } from './screens/OrderScreen';
 import { OrdersScreen } from './screens/OrdersScreen';
-import { httpAuthApi } from './session/authApi';
-import { MobileSession } from './session/session';
+import { createMobileSession } from './session/mobileSession';
 import { SessionProvider, useSession } from './session/SessionProvider';
-import { deviceTokenStore } from './session/tokenStore';
+import { deviceStorage } from './session/storage';
 import { colors } from './ui/theme';
 
 export function App() {
   const [{ session, client }] = useState(() => {
-    const session = new MobileSession(httpAuthApi(graphqlUrl), deviceTokenStore);
-    return { session, client: createMobileClient(session, { http: graphqlUrl, ws: graphqlWsUrl }) };
+    const session = createMobileSession({ httpUrl: graphqlUrl, storage: deviceStorage });
+    return { session, client: createApolloClient({ httpUrl: graphqlUrl, wsUrl: graphqlWsUrl, session }) };
   });
+  useEffect(
+    () => () => {
+      client.close();
+      session.dispose();
+    },
+    [client, session],
+  );
   return (
     <ApolloProvider client={client}>
       <SessionProvider session={session}>
@@ -33,9 +38,9 @@ export function App() {
 }
 
 function Root() {
-  const { restored, tokens } = useSession();
+  const { restored, state } = useSession();
   if (!restored) return <ActivityIndicator style={styles.root} />;
-  if (!tokens) return <LoginScreen />;
+  if (!state) return <LoginScreen />;
   return (
     <NavigationProvider>
       <CurrentScreen />
@@ -67,7 +72,7 @@ const TABS: { tab: Tab; label: string }[] = [
 function TabBar() {
   const { tab: current, navigate } = useNavigation();
   const { logout } = useSession();
-  const cart = useQuery(CartQuery);
+  const cart = useQuery(CartDocument);
   const count = cart.data?.cart.itemCount ?? 0;
   return (
     <View style={styles.tabBar} accessibilityRole="tablist">

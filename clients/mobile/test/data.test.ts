@@ -1,15 +1,14 @@
 // The app's data logic against the whole supergraph (PostgreSQL and Redis when they answer): cart
 // totals against the prices orders fixes, order status presentation over the live subscription,
-// and the phone's session (stored tokens, refresh at launch and on resume, single-use refresh tokens).
+// and the phone's session (kept in device storage, brought up to date when the app resumes).
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { eventually, graphql } from '@supergraph/testkit';
 import { startTestSupergraph, type TestSupergraph } from '../../../test/helpers/supergraph';
+import { memoryStorage, type OrderStatus, type Session, type SessionStorage } from '@supergraph/client-core';
 import { cartTotals } from '../src/logic/cart';
-import { presentOrder, type OrderStatus } from '../src/logic/orderStatus';
-import { AuthError, httpAuthApi } from '../src/session/authApi';
-import { MobileSession, REFRESH_MARGIN_MS } from '../src/session/session';
-import { memoryTokenStore } from '../src/session/tokens';
+import { presentOrder } from '../src/logic/orderStatus';
+import { createMobileSession, resumeSession } from '../src/session/mobileSession';
 
 const PASSWORD = 'Demo-Password-1';
 const CART = 'itemCount items { quantity product { id price { amount currency } } }';
@@ -21,9 +20,9 @@ beforeAll(async () => {
 afterAll(() => supergraph?.close());
 
 async function signedIn(email = 'customer@example.com') {
-  const session = new MobileSession(httpAuthApi(supergraph.url), memoryTokenStore());
-  const tokens = await session.login(email, PASSWORD);
-  return { session, headers: { authorization: `Bearer ${tokens.accessToken}` }, accessToken: tokens.accessToken };
+  const { data } = await graphql(supergraph.url, 'mutation($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email, password: PASSWORD } });
+  const { accessToken } = data.login as { accessToken: string };
+  return { headers: { authorization: `Bearer ${accessToken}` }, accessToken };
 }
 
 async function products(headers: Record<string, string>, count: number): Promise<string[]> {
@@ -119,62 +118,88 @@ describe('order status presentation, as the orderStatusChanged subscription deli
   });
 });
 
-describe('the mobile session', () => {
-  it('is kept in the token store and used as is at launch while the access token is fresh', async () => {
-    const store = memoryTokenStore();
-    const first = await new MobileSession(httpAuthApi(supergraph.url), store).login('customer@example.com', PASSWORD);
-    expect(store.tokens).toEqual(first);
-    const relaunched = await new MobileSession(httpAuthApi(supergraph.url), store).restore();
-    expect(relaunched).toEqual(first);
-    const { data } = await graphql(supergraph.url, '{ me { email } }', {}, { authorization: `Bearer ${relaunched!.accessToken}` });
-    expect(data.me.email).toBe('customer@example.com');
+describe('the mobile session (core session in device storage, resumed from the background)', () => {
+  const sessions: Session[] = [];
+  afterAll(() => sessions.forEach((session) => session.dispose()));
+
+  function mobileSession(storage: SessionStorage, options: { now?: () => number; httpUrl?: string } = {}) {
+    const session = createMobileSession({ httpUrl: options.httpUrl ?? supergraph.url, storage, now: options.now });
+    sessions.push(session);
+    return session;
+  }
+
+  async function login(session: Session, email = 'customer@example.com', password = PASSWORD) {
+    const { data, errors } = await graphql(supergraph.url, 'mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken expiresIn user { id name email roles } } }', {
+      input: { email, password },
+    });
+    if (errors) throw Object.assign(new Error(errors[0].message), { code: errors[0].extensions?.code });
+    await session.signIn(data.login);
+  }
+
+  const me = async (token: string | null) => (await graphql(supergraph.url, '{ me { email } }', {}, { authorization: `Bearer ${token}` })).data?.me?.email;
+
+  it('survives a relaunch: the stored session is used as is while the access token is fresh', async () => {
+    const storage = memoryStorage();
+    const first = mobileSession(storage);
+    await login(first);
+    const relaunched = mobileSession(storage);
+    const restored = await relaunched.restore();
+    expect(restored?.accessToken).toBe(first.current()?.accessToken);
+    expect(await me(await relaunched.accessToken())).toBe('customer@example.com');
   });
 
-  it('refreshes once for concurrent callers when the app resumes near expiry, and the new token works', async () => {
-    const store = memoryTokenStore();
+  it('on resume after the token expired in the background, refreshes once for every caller and stores the rotated pair', async () => {
+    const storage = memoryStorage();
     let clock = Date.now();
-    const api = httpAuthApi(supergraph.url, () => clock);
-    let refreshes = 0;
-    const session = new MobileSession({ ...api, refresh: (token) => (refreshes++, api.refresh(token)) }, store, () => clock);
-    const first = await session.login('customer@example.com', PASSWORD);
-    clock = first.expiresAt - REFRESH_MARGIN_MS + 1; // hours in the background, say
-    const [a, b, c] = await Promise.all([session.resumed(), session.accessTokens(), session.accessTokens()]);
-    expect(a!.refreshToken).not.toBe(first.refreshToken);
-    expect(b).toEqual(a);
-    expect(c).toEqual(a);
-    expect(refreshes).toBe(1);
-    expect(store.tokens).toEqual(a);
-    // Had the spent refresh token been used twice, the family would be revoked and this would fail.
-    const again = await new MobileSession(httpAuthApi(supergraph.url), memoryTokenStore({ ...a!, expiresAt: 0 })).restore();
-    expect(again?.user.email).toBe('customer@example.com');
+    const session = mobileSession(storage, { now: () => clock });
+    await login(session);
+    const before = session.current()!;
+    clock = before.expiresAt + 3 * 3_600_000; // three hours in the background
+    const [resumed, request, another] = await Promise.all([resumeSession(session), session.accessToken(), session.accessToken()]);
+    // (The access token may read the same when it is issued within the same second: the refresh token never does.)
+    expect(session.current()!.refreshToken).not.toBe(before.refreshToken);
+    expect(resumed).toBe(session.current()!.accessToken);
+    expect(request).toBe(resumed);
+    expect(another).toBe(resumed);
+    const stored = JSON.parse((await storage.getItem('supergraph.session'))!);
+    expect(stored.accessToken).toBe(resumed);
+    expect(stored.refreshToken).not.toBe(before.refreshToken);
+    // The rotated refresh token works: had the spent one been used twice, the family would be revoked.
+    const later = mobileSession(memoryStorage(), { now: () => clock });
+    await later.signIn({ accessToken: 'expired', refreshToken: stored.refreshToken, expiresIn: 0, user: stored.user });
+    expect(await me(await later.accessToken())).toBe('customer@example.com');
   });
 
-  it('signs out when the stored refresh token was revoked, and forgets it', async () => {
-    const store = memoryTokenStore();
-    const session = new MobileSession(httpAuthApi(supergraph.url), store);
-    const tokens = await session.login('customer@example.com', PASSWORD);
-    await session.logout();
-    expect(store.tokens).toBeNull();
-    const stale = memoryTokenStore({ ...tokens, expiresAt: 0 });
-    const restored = new MobileSession(httpAuthApi(supergraph.url), stale);
-    await expect(restored.restore()).resolves.toBeNull();
-    expect(stale.tokens).toBeNull();
-    expect(restored.current).toBeNull();
+  it('signs out on resume when the refresh token was revoked meanwhile (logged out elsewhere), and forgets it', async () => {
+    const storage = memoryStorage();
+    let clock = Date.now();
+    const session = mobileSession(storage, { now: () => clock });
+    await login(session);
+    const { refreshToken } = session.current()!;
+    expect((await graphql(supergraph.url, 'mutation($t: String!) { logout(refreshToken: $t) }', { t: refreshToken })).data.logout).toBe(true);
+    clock = session.current()!.expiresAt + 1;
+    expect(await resumeSession(session)).toBeNull();
+    expect(session.current()).toBeNull();
+    expect(await storage.getItem('supergraph.session')).toBeNull();
   });
 
-  it('keeps the stored session when the router cannot be reached (a phone offline)', async () => {
-    const { session } = await signedIn();
-    const stored = { ...session.current!, expiresAt: 0 };
-    const store = memoryTokenStore(stored);
-    const offline = new MobileSession(httpAuthApi('http://127.0.0.1:9/graphql'), store);
-    await expect(offline.restore()).rejects.toMatchObject({ code: 'NETWORK' });
-    await expect(offline.restore()).rejects.toBeInstanceOf(AuthError);
-    expect(store.tokens).toEqual(stored);
+  it('keeps the session when the phone is offline at resume', async () => {
+    const storage = memoryStorage();
+    const online = mobileSession(storage);
+    await login(online);
+    const stored = await storage.getItem('supergraph.session');
+    let clock = Date.now();
+    const offline = mobileSession(storage, { httpUrl: 'http://127.0.0.1:9/graphql', now: () => clock });
+    await offline.restore();
+    clock = offline.current()!.expiresAt + 1;
+    expect(await resumeSession(offline)).toBeNull();
+    expect(offline.current()?.refreshToken).toBe(JSON.parse(stored!).refreshToken);
+    expect(await storage.getItem('supergraph.session')).toBe(stored);
   });
 
-  it('reports a wrong password with the GraphQL error code and stores nothing', async () => {
-    const store = memoryTokenStore();
-    await expect(new MobileSession(httpAuthApi(supergraph.url), store).login('customer@example.com', 'wrong-password-1')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    expect(store.tokens).toBeNull();
+  it('stores nothing for a wrong password', async () => {
+    const storage = memoryStorage();
+    await expect(login(mobileSession(storage), 'customer@example.com', 'wrong-password-1')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await storage.getItem('supergraph.session')).toBeNull();
   });
 });

@@ -1,4 +1,8 @@
-import type { Money } from './money';
+/** GraphQL `Money`: minor units and an ISO 4217 currency. */
+export interface Money {
+  amount: number;
+  currency: string;
+}
 
 /** One cart line as the cart query selects it. */
 export interface CartLine {

@@ -1,8 +1,7 @@
 // How an order's progress reads on a phone: one headline, a tone for its colour, and four steps
 // that fill as orders (OrderStatus) and delivery (DeliveryStatus) move it along.
 
-export type OrderStatus = 'PENDING' | 'CONFIRMED' | 'PAID' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED' | 'REJECTED' | 'PAYMENT_FAILED' | 'REFUNDED';
-export type DeliveryStatus = 'PENDING' | 'ASSIGNED' | 'PICKED_UP' | 'IN_TRANSIT' | 'DELIVERED' | 'FAILED';
+import type { DeliveryStatus, OrderStatus } from '@supergraph/client-core';
 
 export type Tone = 'waiting' | 'moving' | 'done' | 'problem';
 

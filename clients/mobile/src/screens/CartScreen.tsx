@@ -1,15 +1,14 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useRef, useState } from 'react';
 import { ScrollView, StyleSheet, Text, TextInput, View } from 'react-native';
-import { CartQuery, Checkout, UpdateCartItem, type CartData } from '../data/documents';
+import { CartDocument, CheckoutDocument, formatMoney, UpdateCartItemDocument, type CartFieldsFragment } from '@supergraph/client-core';
 import { cartTotals } from '../logic/cart';
-import { formatMoney } from '../logic/money';
 import { useNavigation } from '../navigation';
 import { Button } from '../ui/Button';
 import { common } from '../ui/theme';
 
 export function CartScreen() {
-  const { data, error } = useQuery(CartQuery, { fetchPolicy: 'cache-and-network' });
+  const { data, error } = useQuery(CartDocument, { fetchPolicy: 'cache-and-network' });
   const items = data?.cart.items ?? [];
   const totals = cartTotals(items);
   return (
@@ -34,8 +33,8 @@ export function CartScreen() {
   );
 }
 
-function CartLine({ line }: { line: CartData['items'][number] }) {
-  const [update, { loading }] = useMutation(UpdateCartItem);
+function CartLine({ line }: { line: CartFieldsFragment['items'][number] }) {
+  const [update, { loading }] = useMutation(UpdateCartItemDocument);
   const change = (quantity: number) => void update({ variables: { productId: line.product.id, quantity } }).catch(() => undefined);
   return (
     <View style={[common.card, common.row]} testID={`cart-line-${line.product.id}`}>
@@ -62,9 +61,9 @@ function CheckoutForm() {
   const [cardToken, setCardToken] = useState('tok_visa');
   // One key per checkout attempt: a retry after a dropped connection returns the same order.
   const idempotencyKey = useRef(newKey());
-  const [checkout, { loading, error }] = useMutation(Checkout, { refetchQueries: [CartQuery] });
+  const [checkout, { loading, error }] = useMutation(CheckoutDocument, { refetchQueries: [CartDocument] });
   const submit = async () => {
-    const result = await checkout({ variables: { idempotencyKey: idempotencyKey.current, cardToken } }).catch(() => null);
+    const result = await checkout({ variables: { input: { idempotencyKey: idempotencyKey.current, paymentMethod: 'CARD', cardToken } } }).catch(() => null);
     if (!result?.data) return;
     idempotencyKey.current = newKey();
     navigate({ name: 'order', orderId: result.data.checkout.id });

@@ -1,8 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { FlatList, RefreshControl, Text, TextInput, View } from 'react-native';
-import { AddToCart, CatalogueQuery, type ProductCard } from '../data/documents';
-import { formatMoney } from '../logic/money';
+import { AddToCartDocument, formatMoney, ProductsDocument, type ProductCardFragment } from '@supergraph/client-core';
 import { Button } from '../ui/Button';
 import { common } from '../ui/theme';
 
@@ -11,7 +10,9 @@ const PAGE = 20;
 
 export function CatalogueScreen() {
   const [search, setSearch] = useState('');
-  const { data, loading, error, refetch } = useQuery(CatalogueQuery, { variables: { first: PAGE, search: search.trim() || undefined } });
+  const { data, loading, error, refetch } = useQuery(ProductsDocument, {
+    variables: { first: PAGE, filter: { search: search.trim() || undefined, inStock: true }, sort: { field: 'NAME', direction: 'ASC' } },
+  });
   return (
     <View style={common.screen}>
       <Text style={common.title}>Catalogue</Text>
@@ -28,8 +29,8 @@ export function CatalogueScreen() {
   );
 }
 
-function ProductRow({ product }: { product: ProductCard }) {
-  const [add, { loading, error }] = useMutation(AddToCart, { variables: { productId: product.id, quantity: 1 } });
+function ProductRow({ product }: { product: ProductCardFragment }) {
+  const [add, { loading, error }] = useMutation(AddToCartDocument, { variables: { productId: product.id, quantity: 1 } });
   return (
     <View testID={`product-${product.id}`} style={common.card}>
       <View style={common.row}>

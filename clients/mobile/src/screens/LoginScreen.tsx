@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { KeyboardAvoidingView, Platform, StyleSheet, Text, TextInput, View } from 'react-native';
+import { describeError } from '@supergraph/client-core';
 import { useSession } from '../session/SessionProvider';
 import { Button } from '../ui/Button';
 import { colors, common } from '../ui/theme';
@@ -17,7 +18,7 @@ export function LoginScreen() {
     try {
       await login(email.trim(), password);
     } catch (caught) {
-      setError((caught as Error).message);
+      setError(describeError(caught).message);
       setBusy(false);
     }
   };

@@ -1,6 +1,7 @@
 import { ScrollView, Text, View } from 'react-native';
 import { useLiveOrder } from '../data/useLiveOrder';
-import { formatMoney, type Money } from '../logic/money';
+import { formatMoney } from '@supergraph/client-core';
+import type { Money } from '../logic/cart';
 import { formatEta, presentOrder } from '../logic/orderStatus';
 import { useNavigation } from '../navigation';
 import { Button } from '../ui/Button';

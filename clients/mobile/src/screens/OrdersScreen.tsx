@@ -1,7 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { FlatList, Pressable, RefreshControl, Text, View } from 'react-native';
-import { MyOrdersQuery } from '../data/documents';
-import { formatMoney } from '../logic/money';
+import { formatMoney, MyOrdersDocument } from '@supergraph/client-core';
 import { presentOrder } from '../logic/orderStatus';
 import { useNavigation } from '../navigation';
 import { colors, common } from '../ui/theme';
@@ -10,7 +9,7 @@ const PAGE = 20;
 
 export function OrdersScreen() {
   const { navigate } = useNavigation();
-  const { data, loading, error, refetch } = useQuery(MyOrdersQuery, { variables: { first: PAGE }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useQuery(MyOrdersDocument, { variables: { first: PAGE }, fetchPolicy: 'cache-and-network' });
   return (
     <View style={common.screen}>
       <Text style={common.title}>Orders</Text>
