@@ -28,8 +28,7 @@ export function supergraphConfig({ typeChecked }) {
       languageOptions: { globals: nodeGlobals },
     },
     {
-      // .tsx: the React (Native) clients under clients/; typescript-eslint parses JSX by extension.
-      files: ['**/*.ts', '**/*.tsx'],
+      files: ['**/*.{ts,tsx}'],
       extends: [js.configs.recommended, tseslint.configs.recommended],
       rules: {
         // Any `any` or `as never` in the sources carries an eslint-disable comment saying why.

@@ -1,6 +1,7 @@
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { SetContextLink } from '@apollo/client/link/context';
+import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
@@ -32,6 +33,11 @@ export function createApolloClient({ httpUrl, wsUrl, session, webSocketImpl, fet
     const authorization = await bearer();
     return authorization ? { headers: { ...(context.headers as Record<string, string> | undefined), authorization } } : {};
   });
+  // A token refused although it was refreshed in time was revoked (a logout elsewhere, a stolen refresh token): sign out.
+  const signOutWhenRefused = new ErrorLink(({ error, operation }) => {
+    const sentToken = Boolean((operation.getContext().headers as Record<string, string> | undefined)?.authorization);
+    if (sentToken && CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) void session.signOut();
+  });
   const ws = createClient({
     url: wsUrl,
     webSocketImpl,
@@ -51,7 +57,11 @@ export function createApolloClient({ httpUrl, wsUrl, session, webSocketImpl, fet
     ws.terminate();
   });
 
-  const link = ApolloLink.split(({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION, new GraphQLWsLink(ws), ApolloLink.from([auth, new HttpLink({ uri: httpUrl, fetch })]));
+  const link = ApolloLink.split(
+    ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
+    new GraphQLWsLink(ws),
+    ApolloLink.from([auth, signOutWhenRefused, new HttpLink({ uri: httpUrl, fetch })]),
+  );
   const client = new ApolloClient({
     link,
     cache: new InMemoryCache({

@@ -38,6 +38,16 @@ export interface Session {
   dispose: () => void;
 }
 
+/** What storage holds, or null when it holds nothing usable (another version's format, a hand edit). */
+function parseStored(stored: string | null): SessionState | null {
+  try {
+    const parsed = stored ? (JSON.parse(stored) as Partial<SessionState>) : null;
+    return parsed?.refreshToken && parsed.accessToken && parsed.user ? (parsed as SessionState) : null;
+  } catch {
+    return null;
+  }
+}
+
 export function createSession({ storage, refresh, refreshBeforeMs = 60_000, retryMs = 2_000, storageKey = 'supergraph.session', now = Date.now }: SessionOptions): Session {
   let state: SessionState | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -96,9 +106,8 @@ export function createSession({ storage, refresh, refreshBeforeMs = 60_000, retr
 
   return {
     async restore() {
-      const stored = await storage.getItem(storageKey);
-      const parsed = stored ? (JSON.parse(stored) as SessionState) : null;
-      if (parsed?.refreshToken) {
+      const parsed = parseStored(await storage.getItem(storageKey));
+      if (parsed) {
         state = parsed;
         if (refreshAt(parsed) <= now()) await refreshNow().catch(() => undefined);
         else schedule(refreshAt(parsed) - now());
