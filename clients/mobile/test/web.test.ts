@@ -1,6 +1,7 @@
 // The app's screens in headless Chromium at a phone's viewport, through react-native-web, against
 // the whole supergraph (PostgreSQL and Redis when they answer): sign in, add to the cart, pay with
-// tok_visa, then follow the order as an admin moves its delivery along, without a reload.
+// tok_visa, then follow the order as an admin moves its delivery along, without a reload. Access
+// tokens live 12 s here, so the page refreshes its token (and reconnects its socket) while it follows.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -11,6 +12,7 @@ import { buildWebApp, serveWebApp, type WebApp } from './helpers/webApp';
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(__dirname, 'artifacts');
 const PASSWORD = 'Demo-Password-1';
+const TOKEN_TTL_SECONDS = 12;
 const UPDATE_DELIVERY = 'mutation($id: ID!, $status: DeliveryStatus!, $proof: String) { updateDeliveryStatus(id: $id, status: $status, proofOfDelivery: $proof) { status } }';
 
 const haveChromium = existsSync(CHROMIUM);
@@ -25,7 +27,12 @@ describeInBrowser('the mobile app on the web (react-native-web, phone viewport)'
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    [supergraph] = await Promise.all([startTestSupergraph(), buildWebApp()]);
+    process.env.ACCESS_TOKEN_TTL_SECONDS = String(TOKEN_TTL_SECONDS);
+    try {
+      [supergraph] = await Promise.all([startTestSupergraph(), buildWebApp()]);
+    } finally {
+      delete process.env.ACCESS_TOKEN_TTL_SECONDS;
+    }
     web = await serveWebApp(supergraph.url);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -71,10 +78,14 @@ describeInBrowser('the mobile app on the web (react-native-web, phone viewport)'
     await page.getByTestId('order-status').filter({ hasText: 'Order paid' }).waitFor({ timeout: 30_000 });
     await shot('4-order-paid');
 
-    const admin = await login('admin@example.com');
+    // The page's token is refreshed while it follows the order; the updates below arrive after that.
+    const pageToken = () => page.evaluate(() => (JSON.parse(sessionStorage.getItem('supergraph.session') ?? '{}') as { accessToken?: string }).accessToken);
+    const tokenAtCheckout = await pageToken();
+    await eventually(async () => (await pageToken()) !== tokenAtCheckout, { timeoutMs: TOKEN_TTL_SECONDS * 1000, message: "the page's access token to be refreshed" });
+
     const delivery = await eventually(
       async () => {
-        const { data } = await graphql(supergraph.url, 'query($id: ID!) { order(id: $id) { delivery { id status } } }', { id: orderId }, admin);
+        const { data } = await graphql(supergraph.url, 'query($id: ID!) { order(id: $id) { delivery { id status } } }', { id: orderId }, await login('admin@example.com'));
         return data?.order?.delivery?.status === 'ASSIGNED' && data.order.delivery;
       },
       { timeoutMs: 30_000, message: 'the delivery to be assigned' },
@@ -86,7 +97,7 @@ describeInBrowser('the mobile app on the web (react-native-web, phone viewport)'
       ['IN_TRANSIT', 'On its way to you'],
       ['DELIVERED', 'Delivered'],
     ]) {
-      const moved = await graphql(supergraph.url, UPDATE_DELIVERY, { id: delivery.id, status, proof: status === 'DELIVERED' ? 'at the door' : null }, admin);
+      const moved = await graphql(supergraph.url, UPDATE_DELIVERY, { id: delivery.id, status, proof: status === 'DELIVERED' ? 'at the door' : null }, await login('admin@example.com'));
       expect(moved.errors).toBeUndefined();
       await page
         .getByTestId('order-headline')
