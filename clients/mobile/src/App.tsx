@@ -1,7 +1,8 @@
 import { ApolloProvider, useQuery } from '@apollo/client/react';
 import { CartDocument, createApolloClient } from '@supergraph/client-core';
 import { useEffect, useState } from 'react';
-import { ActivityIndicator, Pressable, SafeAreaView, StyleSheet, Text, View } from 'react-native';
+import { ActivityIndicator, Pressable, StyleSheet, Text, View } from 'react-native';
+import { SafeAreaProvider, SafeAreaView } from 'react-native-safe-area-context';
 import { graphqlUrl, graphqlWsUrl } from './config';
 import { NavigationProvider, useNavigation, type Tab } from './navigation';
 import { CartScreen } from './screens/CartScreen';
@@ -29,9 +30,11 @@ export function App() {
   return (
     <ApolloProvider client={client}>
       <SessionProvider session={session}>
-        <SafeAreaView style={styles.root}>
-          <Root />
-        </SafeAreaView>
+        <SafeAreaProvider>
+          <SafeAreaView style={styles.root}>
+            <Root />
+          </SafeAreaView>
+        </SafeAreaProvider>
       </SessionProvider>
     </ApolloProvider>
   );

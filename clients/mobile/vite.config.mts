@@ -11,11 +11,12 @@ const proxy = { '/graphql': { target: routerUrl, ws: true, changeOrigin: true } 
 export default defineConfig({
   root: fileURLToPath(new URL('./web', import.meta.url)),
   resolve: {
-    alias: { 'react-native': 'react-native-web' },
+    alias: [{ find: /^react-native$/, replacement: 'react-native-web' }],
     // One React: the one react-native's renderer was built for (clients/mobile/node_modules), also for
     // @apollo/client and clients/core, which would otherwise find the root's (the web app's) React.
     dedupe: ['react', 'react-dom'],
-    extensions: ['.web.tsx', '.web.ts', '.tsx', '.ts', '.mjs', '.js', '.json'],
+    // Libraries ship web variants as .web.js next to the native ones, as Metro expects.
+    extensions: ['.web.tsx', '.web.ts', '.web.mjs', '.web.js', '.tsx', '.ts', '.mjs', '.js', '.json'],
   },
   define: {
     __DEV__: JSON.stringify(process.env.NODE_ENV !== 'production'),
