@@ -53,8 +53,11 @@ describeInBrowser('the mobile app on the web (react-native-web, phone viewport)'
   it('signs in, buys with tok_visa and shows each status change live', async () => {
     await page.goto(web.url);
     await page.getByTestId('login-email').fill('customer@example.com');
+    await page.getByTestId('login-password').fill('not-the-password');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('login-error').waitFor();
+    await shot('1-login-refused');
     await page.getByTestId('login-password').fill(PASSWORD);
-    await shot('1-login');
     await page.getByTestId('login-submit').click();
 
     const firstProduct = page.locator('[data-testid^="product-"]').first();
