@@ -20,11 +20,13 @@ export interface SessionOptions {
   /** First wait before asking again when a refresh could not reach the API; it doubles up to a minute. */
   retryMs?: number;
   storageKey?: string;
+  /** Runs one refresh at a time across the sessions sharing `storage` (on the web: navigator.locks, for tabs). */
+  lock?: (run: () => Promise<void>) => Promise<void>;
   now?: () => number;
 }
 
 export interface Session {
-  /** Reads the stored session (once, at start): a token about to expire is refreshed at once. */
+  /** Reads the stored session (once, at start; calls after the first share it): a token about to expire is refreshed at once. */
   restore: () => Promise<SessionState | null>;
   signIn: (payload: AuthPayloadFieldsFragment) => Promise<void>;
   /** Forgets the session here; revoking the refresh token on the server is `logout` (./logout). */
@@ -48,10 +50,12 @@ function parseStored(stored: string | null): SessionState | null {
   }
 }
 
-export function createSession({ storage, refresh, refreshBeforeMs = 60_000, retryMs = 2_000, storageKey = 'supergraph.session', now = Date.now }: SessionOptions): Session {
+export function createSession({ storage, refresh, refreshBeforeMs = 60_000, retryMs = 2_000, storageKey = 'supergraph.session', lock = (run) => run(), now = Date.now }: SessionOptions): Session {
   let state: SessionState | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let refreshing: Promise<void> | null = null;
+  // Requests made while the stored session is being read wait for it rather than go out anonymous.
+  let restoring: Promise<void> | null = null;
   let failures = 0;
   const listeners = new Set<() => void>();
 
@@ -80,44 +84,49 @@ export function createSession({ storage, refresh, refreshBeforeMs = 60_000, retr
     user: payload.user,
   });
 
-  // One refresh at a time: a refresh token works once, a second concurrent use would revoke the family.
+  // One refresh at a time: a refresh token works once, a second use would revoke its whole family.
+  // Sessions sharing the storage (browser tabs) take the lock and adopt a newer pair one of them stored.
+  async function rotate(current: SessionState) {
+    const stored = parseStored(await storage.getItem(storageKey));
+    if (stored && stored.refreshToken !== current.refreshToken && stored.issuedAt > current.issuedAt) return setState(stored);
+    try {
+      const payload = await refresh(current.refreshToken);
+      failures = 0;
+      if (state === current) await setState(fromPayload(payload));
+    } catch (error) {
+      if (state !== current) return;
+      if (error instanceof RefreshRefused) return setState(null);
+      // Unreachable API: keep the session (the refresh token may be good for days) and ask again.
+      schedule(Math.min(retryMs * 2 ** failures++, 60_000));
+      throw error;
+    }
+  }
+
   function refreshNow(): Promise<void> {
     const current = state;
     if (!current) return Promise.resolve();
-    refreshing ??= refresh(current.refreshToken)
-      .then(
-        async (payload) => {
-          failures = 0;
-          if (state === current) await setState(fromPayload(payload));
-        },
-        async (error: unknown) => {
-          if (state !== current) return;
-          if (error instanceof RefreshRefused) return setState(null);
-          // Unreachable API: keep the session (the refresh token may be good for days) and ask again.
-          schedule(Math.min(retryMs * 2 ** failures++, 60_000));
-          throw error;
-        },
-      )
-      .finally(() => {
-        refreshing = null;
-      });
+    refreshing ??= lock(() => rotate(current)).finally(() => {
+      refreshing = null;
+    });
     return refreshing;
   }
 
   return {
-    async restore() {
-      const parsed = parseStored(await storage.getItem(storageKey));
-      if (parsed) {
+    restore() {
+      restoring ??= (async () => {
+        const parsed = parseStored(await storage.getItem(storageKey));
+        if (!parsed) return;
         state = parsed;
         if (refreshAt(parsed) <= now()) await refreshNow().catch(() => undefined);
         else schedule(refreshAt(parsed) - now());
         listeners.forEach((listener) => listener());
-      }
-      return state;
+      })();
+      return restoring.then(() => state);
     },
     signIn: (payload) => setState(fromPayload(payload)),
     signOut: () => setState(null),
     async accessToken() {
+      await restoring;
       if (refreshing) await refreshing.catch(() => undefined);
       if (state && state.expiresAt <= now()) await refreshNow();
       return state?.accessToken ?? null;

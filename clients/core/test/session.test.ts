@@ -46,8 +46,16 @@ describe('session: access tokens refreshed before they expire', () => {
     await cleanupTestResources();
   });
 
+  // What navigator.locks is to browser tabs, for the sessions of this process.
+  let queue = Promise.resolve();
+  const lock = (run: () => Promise<void>) => {
+    const turn = queue.then(run);
+    queue = turn.catch(() => undefined);
+    return turn;
+  };
+
   async function signedIn(email: string, storage = memoryStorage()) {
-    const session = createSession({ storage, refresh: fetchRefresh(sg.url), refreshBeforeMs: 1500 });
+    const session = createSession({ storage, refresh: fetchRefresh(sg.url), refreshBeforeMs: 1500, lock });
     const client = createApolloClient({ httpUrl: sg.url, wsUrl: sg.url.replace(/^http/, 'ws'), session, webSocketImpl: WebSocket });
     opened.push({ session, client });
     const { data } = await client.mutate({ mutation: LoginDocument, variables: { input: { email, password: DEMO_PASSWORD } } });
@@ -87,10 +95,14 @@ describe('session: access tokens refreshed before they expire', () => {
     expect(statuses.filter((status) => status.startsWith('error'))).toEqual([]);
     subscription.unsubscribe();
 
-    // Another run of the app on the same storage picks the session up.
-    const restored = createSession({ storage, refresh: fetchRefresh(sg.url) });
-    opened.push({ session: restored, client });
-    expect((await restored.restore())?.user.email).toBe('customer@example.com');
+    // A second tab on the same storage picks the session up; both keep refreshing it, in turns, and stay signed in.
+    const tab = createSession({ storage, refresh: fetchRefresh(sg.url), refreshBeforeMs: 1500, lock });
+    opened.push({ session: tab, client });
+    expect((await tab.restore())?.user.email).toBe('customer@example.com');
+    await new Promise((resolve) => setTimeout(resolve, TTL_SECONDS * 1500));
+    expect(tab.current()).not.toBeNull();
+    expect(session.current()).not.toBeNull();
+    expect((await client.query({ query: MeDocument, fetchPolicy: 'network-only' })).data?.me?.email).toBe('customer@example.com');
   }, 60_000);
 
   it('signs out, storage included, when the API refuses the refresh token', async () => {
@@ -100,5 +112,34 @@ describe('session: access tokens refreshed before they expire', () => {
     await eventually(async () => session.current() === null, { timeoutMs: TTL_SECONDS * 2000, message: 'signed out' });
     expect(await storage.getItem('supergraph.session')).toBeNull();
     expect(await session.accessToken()).toBeNull();
+  }, 30_000);
+
+  it('refreshes once when several requests find the token expired at start (a second use of the refresh token would revoke it)', async () => {
+    const { session, storage } = await signedIn('bob@example.com');
+    session.dispose();
+    // The app was closed for longer than the token lives: what it stored has expired.
+    const stored = { ...session.current()!, expiresAt: Date.now() - 1000 };
+    await storage.setItem('supergraph.session', JSON.stringify(stored));
+    const reopened = createSession({ storage, refresh: fetchRefresh(sg.url) });
+    opened.push({ session: reopened, client: opened[opened.length - 1].client });
+    const tokens = await Promise.all([reopened.restore().then(() => reopened.accessToken()), reopened.accessToken(), reopened.accessToken()]);
+    expect(new Set(tokens).size).toBe(1);
+    expect(tokens[0]).toEqual(expect.any(String));
+    expect(reopened.current()?.refreshToken).not.toBe(stored.refreshToken);
+  }, 30_000);
+
+  it('keeps the session and retries while the API cannot be reached', async () => {
+    const { session } = await signedIn('customer@example.com');
+    const state = session.current()!;
+    session.dispose();
+    // Nothing listens on port 9 of the loopback: every refresh fails to connect.
+    const offline = createSession({ storage: memoryStorage(), refresh: fetchRefresh('http://127.0.0.1:9/graphql'), retryMs: 100 });
+    opened.push({ session: offline, client: opened[opened.length - 1].client });
+    await offline.signIn({ ...state, expiresIn: 2 });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(offline.current()?.refreshToken).toBe(state.refreshToken);
+    // Once expired, a request cannot get a token: it fails (offline) rather than going out anonymous.
+    await expect(offline.accessToken()).rejects.toThrow();
+    expect(offline.current()).not.toBeNull();
   }, 30_000);
 });

@@ -11,7 +11,9 @@ import './styles.css';
 const httpUrl = new URL('/graphql', window.location.href).href;
 const wsUrl = httpUrl.replace(/^http/, 'ws');
 
-const session = createSession({ storage: window.localStorage, refresh: fetchRefresh(httpUrl) });
+// Tabs share localStorage, so they take turns to refresh (navigator.locks; absent outside secure contexts).
+const lock = navigator.locks ? (run: () => Promise<void>) => navigator.locks.request('supergraph.session.refresh', run) : undefined;
+const session = createSession({ storage: window.localStorage, refresh: fetchRefresh(httpUrl), lock });
 const client = createApolloClient({ httpUrl, wsUrl, session });
 
 void session.restore().then(() =>

@@ -146,6 +146,28 @@ if (!haveChromium) console.warn(`Skipping the web shop's browser tests: ${CHROMI
     await page.getByText('Casey Customer').waitFor();
   }, 90_000);
 
+  it('buys from the product page with a declined card and shows the order as PAYMENT_FAILED', async () => {
+    await page.getByRole('link', { name: 'Catalogue', exact: true }).click();
+    await page.getByLabel('Search').fill(productName);
+    await page.getByLabel('Search').press('Enter');
+    await page.getByRole('link', { name: productName }).click();
+    await page.getByRole('heading', { name: productName }).waitFor();
+    await page.getByLabel('Quantity').fill('2');
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page.getByText('Added').waitFor();
+    await shot('product');
+    await page.getByRole('link', { name: 'view cart' }).click();
+    await expect(page.getByLabel(`Quantity of ${productName}`).inputValue()).resolves.toBe('2');
+    await page.getByRole('link', { name: 'Checkout' }).click();
+    await page.getByLabel('Card token').fill('tok_chargeDeclined');
+    await page.getByRole('button', { name: /Place order \(2 items/ }).click();
+    await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+    await eventually(async () => (await orderStatus()) === 'PAYMENT FAILED', { timeoutMs: 30_000, message: 'PAYMENT FAILED on the page' });
+    await page.getByTestId('payment').getByText('failed').waitFor();
+    await page.getByText('This order will not be delivered.').waitFor();
+    await shot('order-payment-failed');
+  }, 60_000);
+
   /**
    * The demo courier the delivery went to, acting through the API. Each call signs in afresh:
    * tokens live TOKEN_TTL_SECONDS here, and this helper has no session to refresh them.

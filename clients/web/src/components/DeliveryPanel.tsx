@@ -1,9 +1,12 @@
-import type { DeliveryFieldsFragment } from '@supergraph/client-core';
+import type { DeliveryFieldsFragment, OrderStatus } from '@supergraph/client-core';
+
+// Orders that will never ship.
+const CLOSED: OrderStatus[] = ['REJECTED', 'CANCELLED', 'PAYMENT_FAILED', 'REFUNDED'];
 
 const time = (at: string) => new Date(at).toLocaleTimeString();
 
-export function DeliveryPanel({ delivery }: { delivery: DeliveryFieldsFragment | null | undefined }) {
-  if (!delivery) return <p className="muted">A courier is assigned once the order is paid.</p>;
+export function DeliveryPanel({ delivery, orderStatus }: { delivery: DeliveryFieldsFragment | null | undefined; orderStatus: OrderStatus }) {
+  if (!delivery) return <p className="muted">{CLOSED.includes(orderStatus) ? 'This order will not be delivered.' : 'A courier is assigned once the order is paid.'}</p>;
   const last = delivery.trackingPoints.at(-1);
   return (
     <dl className="delivery" data-testid="delivery">

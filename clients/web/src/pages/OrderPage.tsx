@@ -96,7 +96,7 @@ export function OrderPage() {
         </div>
         <div>
           <h2>Delivery</h2>
-          <DeliveryPanel delivery={delivery} />
+          <DeliveryPanel delivery={delivery} orderStatus={order.status} />
         </div>
       </div>
 
