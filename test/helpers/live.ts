@@ -23,7 +23,7 @@ export class LiveClients {
         sockets.push(this);
       }
     }
-    const client = createClient({ url: httpUrl.replace(/^http/, 'ws'), webSocketImpl: TrackedWebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false });
+    const client = createClient({ url: httpUrl.replace(/^http/, 'ws'), webSocketImpl: TrackedWebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false, onNonLazyError: () => {} });
     this.clients.push(client);
     return client;
   }
