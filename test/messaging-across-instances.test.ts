@@ -66,7 +66,11 @@ describe('messaging across router and subgraph instances', () => {
     const presence = LiveClients.collect(onA, 'subscription($u: [ID!]!) { presenceChanged(userIds: $u) { status user { id } } }', { u: [bob.userId] });
     const atAlice = LiveClients.collect(onA, 'subscription($r: ID!) { messageAdded(roomId: $r) { content sender { id } } }', { r: roomId });
     const typingAtAlice = LiveClients.collect(onA, 'subscription($r: ID!) { typing(roomId: $r) { typing user { id } } }', { r: roomId });
-    await eventually(async () => (await bob.data('query($r: ID!) { room(id: $r) { participants { id presence { status } } } }', { r: roomId })).room.participants.find((p: any) => p.id === alice.userId).presence.status === 'ONLINE');
+    await eventually(
+      async () =>
+        (await bob.data('query($r: ID!) { room(id: $r) { participants { id presence { status } } } }', { r: roomId })).room.participants.find((p: any) => p.id === alice.userId).presence.status ===
+        'ONLINE',
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     const onB = live.connect(bob.url, bob.token!);

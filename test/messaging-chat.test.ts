@@ -15,7 +15,7 @@ describe('chat through the router', () => {
   const SEND = 'mutation($i: SendMessageInput!) { sendMessage(input: $i) { id content createdAt sender { id } } }';
   const ADDED = 'subscription($r: ID!) { messageAdded(roomId: $r) { id content sender { id name } editedAt } }';
   const send = (client: Client, content: string, clientMessageId?: string) => client.data(SEND, { i: { roomId, content, clientMessageId } });
-  const unread = async (client: Client) => (await client.data('query($r: ID!) { room(id: $r) { unreadCount } unreadMessageCount }', { r: roomId })) as { room: { unreadCount: number }; unreadMessageCount: number };
+  const unread = (client: Client) => client.data<{ room: { unreadCount: number }; unreadMessageCount: number }>('query($r: ID!) { room(id: $r) { unreadCount } unreadMessageCount }', { r: roomId });
 
   beforeAll(async () => {
     sg = await startTestSupergraph();
@@ -75,7 +75,13 @@ describe('chat through the router', () => {
   });
 
   it('pages messages newest first with cursors that hold while others arrive', async () => {
-    const page = async (after?: string) => (await bob.data('query($r: ID!, $a: String) { room(id: $r) { messages(first: 2, after: $a) { edges { cursor node { content } } pageInfo { hasNextPage endCursor } totalCount } } }', { r: roomId, a: after })).room.messages;
+    const page = async (after?: string) =>
+      (
+        await bob.data('query($r: ID!, $a: String) { room(id: $r) { messages(first: 2, after: $a) { edges { cursor node { content } } pageInfo { hasNextPage endCursor } totalCount } } }', {
+          r: roomId,
+          a: after,
+        })
+      ).room.messages;
     const first = await page();
     expect(first.edges.map((e: any) => e.node.content)).toEqual(['three\nlines\twith tab', 'two <b>not bold</b>']);
     await send(alice, 'a newer one');

@@ -67,7 +67,8 @@ describe('notifications', () => {
       items { quantity product { name price { amount } } }
       payment { status amount { amount } } } } } } }`;
     const measure = async () => statementsPerSubgraph(sg, () => customer.data(QUERY));
-    const paid = async () => eventually(async () => (await customer.data(QUERY)).me.orders.edges.every((e: any) => e.node.status === 'PAID' && e.node.payment?.status === 'CAPTURED'), { timeoutMs: 30_000 });
+    const paid = async () =>
+      eventually(async () => (await customer.data(QUERY)).me.orders.edges.every((e: any) => e.node.status === 'PAID' && e.node.payment?.status === 'CAPTURED'), { timeoutMs: 30_000 });
     await paid();
     const one = await measure();
     for (let i = 0; i < 3; i++) await checkout(customer);

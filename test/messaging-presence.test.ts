@@ -17,7 +17,7 @@ describe('presence', () => {
 
   const PRESENCE = 'query($u: ID!) { user(id: $u) { presence { status lastSeenAt user { id } } } }';
   // `user(id)` is users' (the user themself and admins); others see a user's presence through a room's participants.
-  const presenceOf = async (viewer: Client, userId: string) => {
+  const presenceOf = async (viewer: Client, userId: string | undefined) => {
     const { rooms } = await viewer.data('{ rooms(first: 100) { edges { node { participants { id presence { status lastSeenAt } } } } } }');
     const all = rooms.edges.flatMap((e: any) => e.node.participants);
     return all.find((p: any) => p.id === userId)?.presence as { status: string; lastSeenAt: string | null } | undefined;
@@ -80,9 +80,10 @@ describe('presence', () => {
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' });
   });
 
-  it("lets the connections of a router that stopped reporting lapse after their TTL", async () => {
+  it('lets the connections of a router that stopped reporting lapse after their TTL', async () => {
     const url = `${sg.supergraph.subgraphs.messaging.url}/internal/presence`;
-    const post = (body: string, signature = signBody(body, TEST_IDENTITY_SECRET)) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [BODY_SIGNATURE_HEADER]: signature }, body });
+    const post = (body: string, signature = signBody(body, TEST_IDENTITY_SECRET)) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [BODY_SIGNATURE_HEADER]: signature }, body });
     const body = JSON.stringify({ ttlMs: 1500, connected: [{ id: 'dead-router-1', userId: carol.userId }], closed: [] });
     expect((await post(body, 'forged')).status).toBe(401);
     expect((await carol.data(PRESENCE, { u: carol.userId })).user.presence.status).toBe('OFFLINE');

@@ -23,17 +23,21 @@ export class LiveClients {
         sockets.push(this);
       }
     }
-    const client = createClient({ url: httpUrl.replace(/^http/, 'ws'), webSocketImpl: TrackedWebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false, onNonLazyError: () => {} });
+    const client = createClient({
+      url: httpUrl.replace(/^http/, 'ws'),
+      webSocketImpl: TrackedWebSocket,
+      connectionParams: { authorization: `Bearer ${token}` },
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => {},
+    });
     this.clients.push(client);
     return client;
   }
 
   static collect(client: WsClient, query: string, variables: Record<string, unknown> = {}): Collected {
     const state: Collected = { events: [], error: undefined, completed: false, dispose: () => {} };
-    state.dispose = client.subscribe(
-      { query, variables },
-      { next: (e) => void state.events.push(e), error: (e) => void (state.error = e), complete: () => void (state.completed = true) },
-    );
+    state.dispose = client.subscribe({ query, variables }, { next: (e) => void state.events.push(e), error: (e) => void (state.error = e), complete: () => void (state.completed = true) });
     return state;
   }
 

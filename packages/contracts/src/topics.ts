@@ -308,8 +308,20 @@ export const topics = {
       reason: z.string().optional(),
     }),
   }),
-  'backups.alert.raised': contract({ emittedBy: 'backups', consumedBy: ['messaging'], summary: 'An agent missed its backup window (or its backups fail): one open alert per agent and cause.',
-    payload: z.object({ alertId: z.string().uuid(), agentId: z.string().uuid(), ownerId: z.string().uuid(), hostname: z.string(), cause: z.enum(['MISSED_BACKUP', 'FAILED_BACKUP']), severity: z.enum(['WARNING', 'CRITICAL']), raisedAt: z.string() }) }),
+  'backups.alert.raised': contract({
+    emittedBy: 'backups',
+    consumedBy: ['messaging'],
+    summary: 'An agent missed its backup window (or its backups fail): one open alert per agent and cause.',
+    payload: z.object({
+      alertId: z.string().uuid(),
+      agentId: z.string().uuid(),
+      ownerId: z.string().uuid(),
+      hostname: z.string(),
+      cause: z.enum(['MISSED_BACKUP', 'FAILED_BACKUP']),
+      severity: z.enum(['WARNING', 'CRITICAL']),
+      raisedAt: z.string(),
+    }),
+  }),
 } as const satisfies Record<string, TopicContract>;
 
 /** The name of a topic: `<service>.<entity>.<fact in the past tense>`. */

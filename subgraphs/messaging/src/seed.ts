@@ -44,7 +44,13 @@ export const DEMO_ROOMS = [
 export async function seedMessaging(runtime: SubgraphRuntime) {
   await runtime.dataSource.transaction(async (manager) => {
     // users' own events fill known_user soon after; these let the demo rooms stand on their own.
-    await manager.createQueryBuilder().insert().into(KnownUser).values([ADMIN, CUSTOMER, COURIER, ALICE, BOB].map((userId) => ({ userId, name: 'Demo user', roles: [] }))).orIgnore().execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(KnownUser)
+      .values([ADMIN, CUSTOMER, COURIER, ALICE, BOB].map((userId) => ({ userId, name: 'Demo user', roles: [] })))
+      .orIgnore()
+      .execute();
     for (const { room, members, lines } of DEMO_ROOMS) {
       const inserted = await manager.createQueryBuilder().insert().into(Room).values(room).orIgnore().returning('id').execute();
       if (!(inserted.raw as unknown[]).length) continue;

@@ -47,10 +47,12 @@ describe('messaging subgraph', () => {
     const { totalCount, edges } = await inbox();
     expect(totalCount).toBe(2);
     // Topics are not ordered against each other: either may come first.
-    expect(edges.map((e: any) => e.node)).toEqual(expect.arrayContaining([
-      { kind: 'ORDER_STATUS', title: `Your order ${orderId.slice(0, 8)} is paid`, body: 'Status: PAID', order: { id: orderId } },
-      { kind: 'BACKUP_ALERT', title: 'Critical: backups of db-1', body: 'db-1 missed its backup window.', order: null },
-    ]));
+    expect(edges.map((e: any) => e.node)).toEqual(
+      expect.arrayContaining([
+        { kind: 'ORDER_STATUS', title: `Your order ${orderId.slice(0, 8)} is paid`, body: 'Status: PAID', order: { id: orderId } },
+        { kind: 'BACKUP_ALERT', title: 'Critical: backups of db-1', body: 'db-1 missed its backup window.', order: null },
+      ]),
+    );
   });
 
   it('answers references to rooms and messages with one query each, and only for participants', async () => {

@@ -31,7 +31,9 @@ export function createLoaders(dataSource: DataSource, viewerId: string | null) {
     }),
     /** `Room.lastMessage` for a page of rooms: one query (DISTINCT ON, newest per room). */
     lastMessageByRoom: new DataLoader<string, Message | null>(async (roomIds) => {
-      const rows: Record<string, unknown>[] = await dataSource.query(`SELECT DISTINCT ON (room_id) ${MESSAGE_COLUMNS} FROM message WHERE room_id = ANY($1::uuid[]) ORDER BY room_id, seq DESC`, [uuids(roomIds)]);
+      const rows: Record<string, unknown>[] = await dataSource.query(`SELECT DISTINCT ON (room_id) ${MESSAGE_COLUMNS} FROM message WHERE room_id = ANY($1::uuid[]) ORDER BY room_id, seq DESC`, [
+        uuids(roomIds),
+      ]);
       return byKeys(roomIds, rows.map(toMessage), (m) => m.roomId);
     }),
     /** `Room.unreadCount` for the viewer: others' messages past their read mark, one query for N rooms. */
@@ -61,7 +63,9 @@ export function createLoaders(dataSource: DataSource, viewerId: string | null) {
       return byKeys(ids, valid.length ? await dataSource.getRepository(Notification).findBy({ id: In(valid) }) : [], (row) => row.id);
     }),
     unreadNotificationsByUser: new DataLoader<string, number>(async (userIds) => {
-      const rows: { user_id: string; n: string }[] = await dataSource.query(`SELECT user_id, count(*) AS n FROM notification WHERE user_id = ANY($1::text[]) AND read_at IS NULL GROUP BY user_id`, [[...userIds]]);
+      const rows: { user_id: string; n: string }[] = await dataSource.query(`SELECT user_id, count(*) AS n FROM notification WHERE user_id = ANY($1::text[]) AND read_at IS NULL GROUP BY user_id`, [
+        [...userIds],
+      ]);
       const counts = new Map(rows.map((r) => [r.user_id, Number(r.n)]));
       return userIds.map((id) => counts.get(id) ?? 0);
     }),

@@ -20,7 +20,11 @@ export interface Page<T> {
  * Pages of many owners in one statement: a window function numbers each owner's rows, so a list
  * of N rooms (or users) asking for their messages (or inbox) costs one query, not N.
  */
-export function pagesLoader<T>(dataSource: DataSource, sql: { table: string; owner: string; ownerType: 'uuid' | 'text'; columns: string; unreadFilter?: string }, toRow: (row: Record<string, unknown>) => T) {
+export function pagesLoader<T>(
+  dataSource: DataSource,
+  sql: { table: string; owner: string; ownerType: 'uuid' | 'text'; columns: string; unreadFilter?: string },
+  toRow: (row: Record<string, unknown>) => T,
+) {
   return new DataLoader<PageRequest, Page<T>, string>(
     async (requests) => {
       const groups = new Map<string, PageRequest[]>();
@@ -64,6 +68,9 @@ export function pagesLoader<T>(dataSource: DataSource, sql: { table: string; own
 }
 
 async function totalsOf(dataSource: DataSource, sql: { table: string; owner: string; ownerType: string }, owners: string[], filter: string) {
-  const rows: { owner: string; n: string }[] = await dataSource.query(`SELECT ${sql.owner} AS owner, count(*) AS n FROM ${sql.table} WHERE ${sql.owner} = ANY($1::${sql.ownerType}[]) ${filter} GROUP BY 1`, [owners]);
+  const rows: { owner: string; n: string }[] = await dataSource.query(
+    `SELECT ${sql.owner} AS owner, count(*) AS n FROM ${sql.table} WHERE ${sql.owner} = ANY($1::${sql.ownerType}[]) ${filter} GROUP BY 1`,
+    [owners],
+  );
   return new Map(rows.map((r) => [String(r.owner), Number(r.n)]));
 }

@@ -70,7 +70,11 @@ export class PresenceHub {
   private async announce(changes: PresenceState[]) {
     await Promise.all(
       changes.map((c) =>
-        this.runtime.pubsub.publish<PresenceChanged>(presenceChannel(c.userId), { userId: c.userId, status: c.status, lastSeenAt: c.lastSeenAt === null ? null : new Date(c.lastSeenAt).toISOString() }),
+        this.runtime.pubsub.publish<PresenceChanged>(presenceChannel(c.userId), {
+          userId: c.userId,
+          status: c.status,
+          lastSeenAt: c.lastSeenAt === null ? null : new Date(c.lastSeenAt).toISOString(),
+        }),
       ),
     );
   }

@@ -23,10 +23,10 @@ export class MemoryPresenceStore implements PresenceStore {
     return this.settle([...touched], now);
   }
 
-  async read(userIds: readonly string[], now: number) {
+  async read(userIds: readonly string[], now: number): Promise<PresenceState[]> {
     return userIds.map((userId) => {
       const user = this.users.get(userId);
-      return { userId, status: user ? statusOf(user.sources.values(), now).status : 'OFFLINE', lastSeenAt: user?.lastSeenAt ?? null } as PresenceState;
+      return { userId, status: user ? statusOf(user.sources.values(), now).status : 'OFFLINE', lastSeenAt: user?.lastSeenAt ?? null };
     });
   }
 

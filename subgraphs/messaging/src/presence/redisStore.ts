@@ -59,7 +59,15 @@ export class RedisPresenceStore implements PresenceStore {
     const byUser = new Map<string, SourceUpdate[]>();
     for (const u of updates) byUser.set(u.userId, [...(byUser.get(u.userId) ?? []), u]);
     // Issued together, so node-redis pipelines them: one round trip for the batch.
-    const results = await Promise.all([...byUser].map(([userId, own]) => this.run(userId, now, own.flatMap((u) => [u.source, u.status ?? '', String(u.expiresAt)]))));
+    const results = await Promise.all(
+      [...byUser].map(([userId, own]) =>
+        this.run(
+          userId,
+          now,
+          own.flatMap((u) => [u.source, u.status ?? '', String(u.expiresAt)]),
+        ),
+      ),
+    );
     return results.filter((r): r is PresenceState => r !== null);
   }
 

@@ -23,7 +23,10 @@ export const Subscription: SubscriptionResolvers = {
     resolve: (presence: PresenceView) => presence,
   },
   notificationAdded: {
-    subscribe: (_, __, { notifications }) => Promise.resolve().then(() => notifications.follow()).catch(refusedStream),
+    subscribe: (_, __, { notifications }) =>
+      Promise.resolve()
+        .then(() => notifications.follow())
+        .catch(refusedStream),
     resolve: (notification: Notification) => notification,
   },
 };

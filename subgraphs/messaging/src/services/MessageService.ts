@@ -67,7 +67,10 @@ export class MessageService {
     const content = requireContent(input.content, 'input.content');
     const message = await this.requireReadable(input.messageId, 'input.messageId');
     if (message.senderId !== viewer.userId) throw forbidden('Only the sender may edit a message', { messageId: message.id });
-    const [rows] = await this.runtime.dataSource.query<[Record<string, unknown>[], number]>(`UPDATE message SET content = $2, edited_at = now() WHERE id = $1 RETURNING ${MESSAGE_COLUMNS}`, [message.id, content]);
+    const [rows] = await this.runtime.dataSource.query<[Record<string, unknown>[], number]>(`UPDATE message SET content = $2, edited_at = now() WHERE id = $1 RETURNING ${MESSAGE_COLUMNS}`, [
+      message.id,
+      content,
+    ]);
     return this.updated(toMessage(rows[0]));
   }
 

@@ -48,7 +48,7 @@ export class PresenceService {
     if (ids.some((id) => !isUuid(id))) throw badUserInput('userIds holds an id that is not a user id', 'userIds');
     if (!isAdmin(viewer)) {
       const visible = await Promise.all(ids.map((id) => canSeePresence(this.loaders, viewer, id)));
-      if (visible.includes(false)) throw forbidden("Only the presence of people you share a room with can be followed", { userIds: ids.filter((_, i) => !visible[i]) });
+      if (visible.includes(false)) throw forbidden('Only the presence of people you share a room with can be followed', { userIds: ids.filter((_, i) => !visible[i]) });
     }
     const streams = ids.map((id) => this.hub.pubsub.subscribe<PresenceChanged>(presenceChannel(id), { bufferSize: 100 }));
     const out = new BoundedQueue<PresenceView>({ limit: 1000, onReturn: () => streams.forEach((s) => void s.return?.()) });

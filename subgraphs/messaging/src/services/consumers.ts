@@ -9,7 +9,7 @@ import { notificationChannel, type NotificationAdded } from '../events';
 const made = new WeakMap<SubgraphRuntime, Map<string, { id: string; userId: string }>>();
 function madeOf(runtime: SubgraphRuntime) {
   let map = made.get(runtime);
-  if (!map) made.set(runtime, (map = new Map()));
+  if (!map) made.set(runtime, (map = new Map<string, { id: string; userId: string }>()));
   return map;
 }
 

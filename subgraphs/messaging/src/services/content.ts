@@ -3,6 +3,7 @@ import { badUserInput } from '@supergraph/errors';
 export const MAX_CONTENT = 4000;
 
 /** C0 and C1 controls other than tab, newline and carriage return, and the bidirectional overrides that make text read otherwise than it is stored. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 /** A message's text: 1 to 4,000 characters, not only whitespace, no control characters. Kept as sent: plain text, never markup. */
