@@ -23,9 +23,10 @@
 import { randomUUID } from 'node:crypto';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import { Client as PgClient } from 'pg';
+import { createClient as createRedisClient } from 'redis';
 import WebSocket from 'ws';
 import { BODY_SIGNATURE_HEADER, issueAccessToken, signBody } from '@supergraph/auth';
-import { startSupergraph } from '@supergraph/embedded';
+import { startSupergraph, type RunningSupergraph } from '@supergraph/embedded';
 import { connectMessaging, createLogger } from '@supergraph/service-kit';
 import { gql, now, pct, sleep } from './lib';
 
@@ -73,9 +74,21 @@ async function main() {
   const dbs = await databases(run, names);
   const logger = createLogger({}, 'error');
   const sg = await startSupergraph({ messaging, identitySecret: SECRETS.identity, jwtSecret: SECRETS.jwt, logger, databaseUrls: dbs.urls, seed: true, ephemeralPorts: true });
+  const engines = `${dbs.urls ? 'PostgreSQL' : 'PGlite'}, ${redisUp ? 'Redis' : 'in-process'} pub/sub`;
+  try {
+    await measure(sg, engines);
+  } finally {
+    await sg.close();
+    await messaging.close();
+    await dbs.drop();
+    if (redisUp) await dropKeys(`bench-${run}:`);
+  }
+}
+
+async function measure(sg: RunningSupergraph, engines: string) {
   const url = sg.url;
   const data = sg.subgraphs.messaging.database.dataSource;
-  console.log(`engines: ${dbs.urls ? 'PostgreSQL' : 'PGlite'}, ${redisUp ? 'Redis' : 'in-process'} pub/sub; ${MEMBERS} members, ${SENDS} timed sends, ${SENDERS} senders for ${LOAD_SECONDS} s, ${PRESENCE_USERS} presences`);
+  console.log(`engines: ${engines}; ${MEMBERS} members, ${SENDS} timed sends, ${SENDERS} senders for ${LOAD_SECONDS} s, ${PRESENCE_USERS} presences`);
 
   // The members and their room, built directly (see the header).
   const members = Array.from({ length: MEMBERS }, () => randomUUID());
@@ -88,16 +101,34 @@ async function main() {
   // Every member on their own socket; `arrivals[m]` maps message id → arrival time.
   const arrivals = members.map(() => new Map<string, number>());
   const clients: WsClient[] = [];
-  for (let m = 0; m < MEMBERS; m++) {
-    const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${tokens[m]}` }, retryAttempts: 0, lazy: false, onNonLazyError: () => {} });
-    clients.push(client);
-    client.subscribe(
-      { query: 'subscription($r: ID!) { messageAdded(roomId: $r) { id content sender { id } } }', variables: { r: roomId } },
-      { next: (e) => void arrivals[m].set((e.data as any).messageAdded.id, now()), error: (e) => console.error('subscription error', e), complete: () => {} },
+  const errors: string[] = [];
+  // In batches of 25, each waited for (connection acknowledged), so the connects do not pile up.
+  for (let m = 0; m < MEMBERS; m += 25) {
+    await Promise.all(
+      Array.from({ length: Math.min(25, MEMBERS - m) }, (_, i) => {
+        const member = m + i;
+        return new Promise<void>((resolve) => {
+          const client = createClient({
+            url: url.replace(/^http/, 'ws'),
+            webSocketImpl: WebSocket,
+            connectionParams: { authorization: `Bearer ${tokens[member]}` },
+            retryAttempts: 0,
+            lazy: false,
+            onNonLazyError: (e) => void errors.push(String(e)),
+            on: { connected: () => resolve(), closed: () => resolve() },
+          });
+          clients.push(client);
+          client.subscribe(
+            { query: 'subscription($r: ID!) { messageAdded(roomId: $r) { id content sender { id } } }', variables: { r: roomId } },
+            { next: (e) => void arrivals[member].set((e.data as any).messageAdded.id, now()), error: (e) => void errors.push(JSON.stringify(e)), complete: () => {} },
+          );
+        });
+      }),
     );
-    if (m % 100 === 99) await sleep(50);
   }
-  const send = async (from: number, content: string) => (await gql(url, 'mutation($i: SendMessageInput!) { sendMessage(input: $i) { id } }', { i: { roomId, content } }, tokens[from])).sendMessage.id as string;
+  if (errors.length) console.log(`${errors.length} socket errors, first: ${errors[0]}`);
+  const send = async (from: number, content: string) =>
+    (await gql(url, 'mutation($i: SendMessageInput!) { sendMessage(input: $i) { id } }', { i: { roomId, content } }, tokens[from])).sendMessage.id as string;
   const everyone = (id: string) => arrivals.every((a) => a.has(id));
   // Open once a probe reaches every member.
   const openedAt = now();
@@ -133,7 +164,9 @@ async function main() {
   const lastArrival = Math.max(...sent.flatMap((id) => arrivals.map((a) => a.get(id) ?? 0)));
   const span = (lastArrival - (until - LOAD_SECONDS * 1000)) / 1000;
   const complete = sent.filter(everyone).length;
-  console.log(`throughput: ${sent.length} messages sent in ${LOAD_SECONDS} s, ${complete} reached all ${MEMBERS} members; ${ms(complete / span)} messages/s sustained = ${Math.round((complete * MEMBERS) / span)} deliveries/s`);
+  console.log(
+    `throughput: ${sent.length} messages sent in ${LOAD_SECONDS} s, ${complete} reached all ${MEMBERS} members; ${ms(complete / span)} messages/s sustained = ${Math.round((complete * MEMBERS) / span)} deliveries/s`,
+  );
   await Promise.all(clients.map((c) => c.dispose()));
 
   // Presence for PRESENCE_USERS: batches as a router posts them.
@@ -153,16 +186,22 @@ async function main() {
   t = now();
   await post(TTL, users);
   const refresh = now() - t;
-  console.log(`presence: ${PRESENCE_USERS} users ONLINE (announced) in ${ms(online)} ms (${Math.round(PRESENCE_USERS / (online / 1000))} changes/s); a refresh (no change, baseline) ${ms(refresh)} ms; ratio ${(online / refresh).toFixed(2)}`);
+  console.log(
+    `presence: ${PRESENCE_USERS} users ONLINE (announced) in ${ms(online)} ms (${Math.round(PRESENCE_USERS / (online / 1000))} changes/s); a refresh (no change, baseline) ${ms(refresh)} ms; ratio ${(online / refresh).toFixed(2)}`,
+  );
   const lapseAt = now() + TTL;
   const watched = sg.subgraphs.messaging.runtime.pubsub.subscribe<{ status: string }>(`messaging.presence.changed.${users.at(-1)}`);
   const offline = await watched.next();
   await watched.return?.();
   console.log(`presence lapse: the last of ${PRESENCE_USERS} users announced ${offline.value?.status} ${ms(now() - lapseAt)} ms after their TTL`);
+}
 
-  await sg.close();
-  await messaging.close();
-  await dbs.drop();
+/** The Redis keys (presence, streams) this run made. */
+async function dropKeys(prefix: string) {
+  const client = createRedisClient({ url: REDIS });
+  await client.connect();
+  for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) if (keys.length) await client.del(keys);
+  await client.quit();
 }
 
 main().then(

@@ -61,8 +61,8 @@ export class PresenceHub {
       stop: async () => {
         clearInterval(timer);
         await sweeping;
+        // The hub stays registered: a request that comes in while the service closes must not open a second store.
         await (await this.store.catch(() => null))?.close();
-        PresenceHub.hubs.delete(this.runtime);
       },
     };
   }
