@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createClient, type RedisClientType } from 'redis';
 import type { Logger } from '@supergraph/service-kit';
 import { statusOf, type PresenceState, type PresenceStore, type SourceUpdate } from './store';
@@ -40,6 +41,9 @@ if status == reported then return false end
 redis.call('HSET', KEYS[1], '_status', status)
 return { status, last or '' }
 `;
+
+/** Redis keeps loaded scripts by their SHA1: calls send it instead of the script (loaded on the first NOSCRIPT). */
+const APPLY_SHA1 = createHash('sha1').update(APPLY).digest('hex');
 
 /** Presence in Redis: a hash per user (sources with their expiry, last seen, status last reported), kept 30 days for lastSeenAt. */
 export class RedisPresenceStore implements PresenceStore {
@@ -95,7 +99,11 @@ export class RedisPresenceStore implements PresenceStore {
   }
 
   private async run(userId: string, now: number, args: string[]): Promise<PresenceState | null> {
-    const reply = (await this.client.eval(APPLY, { keys: [this.prefix + userId, this.prefix + 'due'], arguments: [String(now), userId, String(args.length / 3), ...args] })) as [string, string] | null;
+    const options = { keys: [this.prefix + userId, this.prefix + 'due'], arguments: [String(now), userId, String(args.length / 3), ...args] };
+    const reply = (await this.client.evalSha(APPLY_SHA1, options).catch((error: unknown) => {
+      if (!String(error).includes('NOSCRIPT')) throw error;
+      return this.client.eval(APPLY, options);
+    })) as [string, string] | null;
     if (!reply) return null;
     return { userId, status: reply[0] as PresenceState['status'], lastSeenAt: reply[1] ? Number(reply[1]) : null };
   }
