@@ -88,10 +88,15 @@ export class RedisPresenceStore implements PresenceStore {
     });
   }
 
+  /** Every user due by now, 1,000 at a time: each visit re-scores or removes them, so the loop ends. */
   async sweep(now: number) {
-    const due = await this.client.zRangeByScore(this.prefix + 'due', '-inf', now, { LIMIT: { offset: 0, count: 1000 } });
-    const results = await Promise.all(due.map((userId) => this.run(userId, now, [])));
-    return results.filter((r): r is PresenceState => r !== null);
+    const changed: PresenceState[] = [];
+    for (;;) {
+      const due = await this.client.zRangeByScore(this.prefix + 'due', '-inf', now, { LIMIT: { offset: 0, count: 1000 } });
+      const results = await Promise.all(due.map((userId) => this.run(userId, now, [])));
+      changed.push(...results.filter((r): r is PresenceState => r !== null));
+      if (due.length < 1000) return changed;
+    }
   }
 
   async close() {
