@@ -24,6 +24,8 @@ export interface SubgraphRuntime {
   name: string;
   dataSource: DataSource;
   pubsub: PubSub;
+  /** Redis (URL and key prefix) when the subgraph runs on it; undefined on the in-process engines. */
+  redis?: { url: string; keyPrefix: string };
   logger: Logger;
   /** Shared with the router: signs identities (and service-to-service bodies), and access tokens. */
   secrets: { identity: string; jwt: string };
@@ -125,6 +127,7 @@ export async function runSubgraph<TContext extends BaseContext, TSettings>(defin
     name: definition.name,
     dataSource: database.dataSource,
     pubsub: config.messaging.pubsub,
+    redis: config.messaging.redis,
     logger,
     secrets: { identity: config.identitySecret, jwt: config.jwtSecret },
     emit: (manager, topic, payload) => {
