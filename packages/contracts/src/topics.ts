@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The services that emit or consume events (subgraph names, as in `SubgraphDefinition.name`). */
-export type Service = 'users' | 'products' | 'orders' | 'payments' | 'delivery';
+export type Service = 'users' | 'products' | 'orders' | 'payments' | 'delivery' | 'backups' | 'messaging';
 
 /** One topic: who may emit it, who consumes it, and the schema of its payload. */
 export interface TopicContract<TSchema extends z.ZodType = z.ZodType> {
@@ -289,6 +289,28 @@ export const topics = {
     consumedBy: [],
     summary: 'A delivery failed, with the reason the courier gave.',
     payload: deliveryMove,
+  }),
+  /** An agent missed its backup window, or reported a failed job. Emitted by **backups** (the checker, or the failed report); consumed by **messaging** (it tells the owner). */
+  'backups.alert.raised': contract({
+    emittedBy: 'backups',
+    consumedBy: ['messaging'],
+    summary: 'An agent missed its backup window (or its backups fail): one open alert per agent and cause.',
+    payload: z.object({
+      alertId: z.string().uuid(),
+      agentId: z.string().uuid(),
+      ownerId: z.string().uuid(),
+      hostname: z.string(),
+      cause: z.enum(['MISSED_BACKUP', 'FAILED_BACKUP']),
+      severity: z.enum(['WARNING', 'CRITICAL']),
+      raisedAt: z.string(),
+    }),
+  }),
+  /** The agent's next successful backup resolved an alert. Emitted by **backups**, in the transaction of the report; no consumer yet. */
+  'backups.alert.resolved': contract({
+    emittedBy: 'backups',
+    consumedBy: [],
+    summary: "An agent's successful backup resolved its open alert.",
+    payload: z.object({ alertId: z.uuid(), agentId: z.uuid(), ownerId: z.uuid(), cause: z.enum(['MISSED_BACKUP', 'FAILED_BACKUP']), resolvedAt: z.iso.datetime({ offset: true }) }),
   }),
 } as const satisfies Record<string, TopicContract>;
 

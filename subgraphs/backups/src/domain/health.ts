@@ -1,0 +1,37 @@
+/**
+ * When an agent is late. The reference is its last success (or, before any, its registration):
+ * WARNING once it is older than the policy's interval plus a grace, CRITICAL once it is older
+ * than twice the interval. The grace (a fifth of the interval, at least 5 minutes) absorbs a
+ * slow run without crying wolf; with intervals of 15 minutes or more it stays below the interval,
+ * so WARNING always comes before CRITICAL. The checker computes the same in SQL (`HEALTH_SQL`).
+ */
+export type BackupHealth = 'HEALTHY' | 'WARNING' | 'CRITICAL';
+
+export const MIN_INTERVAL_MINUTES = 15;
+export const MAX_INTERVAL_MINUTES = 43_200;
+
+export const graceMinutes = (intervalMinutes: number) => Math.max(5, Math.floor(intervalMinutes / 5));
+
+const MINUTE_MS = 60_000;
+
+/** The moments an agent turns WARNING and CRITICAL if nothing succeeds first. */
+export function deadlines(reference: Date, intervalMinutes: number): { warning: Date; critical: Date } {
+  const at = reference.getTime();
+  return { warning: new Date(at + (intervalMinutes + graceMinutes(intervalMinutes)) * MINUTE_MS), critical: new Date(at + 2 * intervalMinutes * MINUTE_MS) };
+}
+
+export function healthAt(reference: Date, intervalMinutes: number, now: Date): BackupHealth {
+  const { warning, critical } = deadlines(reference, intervalMinutes);
+  if (now >= critical) return 'CRITICAL';
+  return now >= warning ? 'WARNING' : 'HEALTHY';
+}
+
+/** `healthAt` in SQL, for an agent `a` joined to its policy `p`, with `now` as the parameter `$1`. */
+export const HEALTH_SQL = `CASE
+  WHEN coalesce(a.last_success_at, a.created_at) <= $1::timestamptz - make_interval(mins => 2 * p.expected_interval_minutes) THEN 'CRITICAL'
+  WHEN coalesce(a.last_success_at, a.created_at) <= $1::timestamptz - make_interval(mins => p.expected_interval_minutes + greatest(5, p.expected_interval_minutes / 5)) THEN 'WARNING'
+  ELSE 'HEALTHY' END`;
+
+const RANK: Record<BackupHealth, number> = { HEALTHY: 0, WARNING: 1, CRITICAL: 2 };
+
+export const worse = (a: BackupHealth, b: BackupHealth): BackupHealth => (RANK[a] >= RANK[b] ? a : b);
