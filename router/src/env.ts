@@ -11,7 +11,7 @@ const schema = z.object({
   SUPERGRAPH_PATH: z.string().default(resolve(__dirname, '../../schema/supergraph.graphql')),
   IDENTITY_SECRET: secret('IDENTITY_SECRET', DEV_IDENTITY_SECRET),
   JWT_SECRET: secret('JWT_SECRET', DEV_JWT_SECRET),
-  /** Where API keys are verified; defaults to the `users` subgraph's origin. */
+  /** One place to verify every API key; by default each key goes to the subgraph that issued it (its prefix names it). */
   API_KEY_VERIFY_URL: z.url().optional(),
   /** Comma-separated allowed origins; `*` allows any (tokens travel in headers, not cookies). */
   CORS_ORIGINS: z.string().optional(),

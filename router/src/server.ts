@@ -25,6 +25,7 @@ export interface RouterConfig {
   subgraphUrls?: Record<string, string>;
   identitySecret: string;
   jwtSecret: string;
+  /** One endpoint for every API key, instead of each key's issuer (`/internal/api-keys/verify` of users, backups or telemetry). */
   apiKeyVerifyUrl?: string;
   production?: boolean;
   corsOrigins?: string[];
@@ -142,9 +143,11 @@ export async function startRouter(config: RouterConfig, { port = 0, host = '127.
   await apollo.start();
   const { subgraphs } = runtime();
   const urlOf = new Map(subgraphs.map((s) => [s.name, s.url]));
-  const users = urlOf.get('users');
-  const verifyUrl = config.apiKeyVerifyUrl ?? (users ? new URL('/internal/api-keys/verify', users).toString() : undefined);
-  const apiKeys = new ApiKeyVerifier(verifyUrl ?? 'http://invalid.localhost/', config.identitySecret, logger);
+  const verifyUrlOf = (issuer: string) => {
+    const issuerUrl = urlOf.get(issuer);
+    return config.apiKeyVerifyUrl ?? (issuerUrl ? new URL('/internal/api-keys/verify', issuerUrl).toString() : undefined);
+  };
+  const apiKeys = new ApiKeyVerifier(verifyUrlOf, config.identitySecret, logger);
   routes['/graphql'] = graphqlHandler({
     apollo,
     guard: documentLimitsGuard(config.limits),

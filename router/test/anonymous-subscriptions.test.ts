@@ -6,6 +6,7 @@ import { parse } from 'graphql';
 import { CloseCode, createClient } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import WebSocket, { WebSocketServer } from 'ws';
+import { mintApiKey } from '@supergraph/auth';
 import { testLogger, TEST_IDENTITY_SECRET, TEST_JWT_SECRET } from '@supergraph/testkit';
 import { readRouterEnv } from '../src/env';
 import { startRouter, type RouterConfig, type RunningRouter } from '../src/server';
@@ -129,7 +130,7 @@ describe('router: anonymous subscribers', () => {
     it('closes with 1011 (Internal error) and logs it when the API-key verification endpoint fails', async () => {
       const router = await start(true, { apiKeyVerifyUrl: verifyUrl, logger });
       logged.length = 0;
-      const result = await subscribe(router, { 'x-api-key': 'sk_anything' });
+      const result = await subscribe(router, { 'x-api-key': mintApiKey('sgk').secret });
       expect(result.values).toEqual([]);
       expect(result.error).toMatchObject({ code: 1011, reason: 'Internal error' });
       expect(logged.map((l) => l.msg)).toContain('graphql-ws connection could not be authenticated');
@@ -142,7 +143,7 @@ describe('router: anonymous subscribers', () => {
       await new Promise((r) => closed.close(r));
       const router = await start(false, { apiKeyVerifyUrl: `http://127.0.0.1:${port}/verify`, logger });
       logged.length = 0;
-      const result = await subscribe(router, { 'x-api-key': 'sk_anything' });
+      const result = await subscribe(router, { 'x-api-key': mintApiKey('sgk').secret });
       expect(result.error).toMatchObject({ code: 1011, reason: 'Internal error' });
       expect(logged.map((l) => l.msg)).toContain('graphql-ws connection could not be authenticated');
     });

@@ -61,6 +61,7 @@ export function verifyViewerHeaders(headers: HeaderBag, secret: string, { now = 
   }
   const viewer: Viewer = { kind: claims.kind === 'apiKey' ? 'apiKey' : 'user', userId: claims.userId, roles: claims.roles };
   if (claims.apiKeyId) viewer.apiKeyId = claims.apiKeyId;
+  if (typeof claims.issuer === 'string') viewer.issuer = claims.issuer;
   return viewer;
 }
 

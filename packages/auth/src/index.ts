@@ -1,3 +1,4 @@
 export * from './viewer';
 export * from './identityHeaders';
 export * from './accessToken';
+export * from './apiKeys';

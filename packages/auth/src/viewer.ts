@@ -10,6 +10,8 @@ export interface Viewer {
   userId: string;
   roles: Role[];
   apiKeyId?: string;
+  /** For an API key: the subgraph that issued it (`users`, `backups`, `telemetry`); `apiKeyId` is its id there. */
+  issuer?: string;
 }
 
 export function hasRole(viewer: Viewer | null | undefined, ...roles: Role[]): boolean {

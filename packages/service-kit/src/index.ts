@@ -22,3 +22,4 @@ export * from './subgraphList';
 export * from './main';
 export * from './scalars';
 export * from './validation';
+export * from './apiKeyRoute';

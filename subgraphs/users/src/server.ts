@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
 import { z } from 'zod';
-import { CreateEventTables1763800000000, defineSubgraph } from '@supergraph/service-kit';
+import { apiKeyVerificationRoute, CreateEventTables1763800000000, defineSubgraph } from '@supergraph/service-kit';
 import type { Resolvers } from './__generated__/resolvers-types';
 import { createContext } from './context';
 import { Address } from './entities/Address';
@@ -11,7 +11,7 @@ import { RefreshToken } from './entities/RefreshToken';
 import { User } from './entities/User';
 import { CreateUsers1763800000100 } from './migrations/1763800000100-CreateUsers';
 import { resolvers } from './resolvers';
-import { apiKeyVerificationRoute } from './routes';
+import { ApiKeyService } from './services/ApiKeyService';
 import { seedDemoAccounts } from './seed';
 import { DEFAULT_AUTH_SETTINGS } from './services/AuthService';
 
@@ -39,5 +39,8 @@ export const subgraph = defineSubgraph<Resolvers>()({
   settings,
   createContext: (viewer, runtime, auth) => createContext(viewer, runtime, { ...auth, jwtSecret: runtime.secrets.jwt }),
   seed: seedDemoAccounts,
-  routes: (runtime) => ({ '/internal/api-keys/verify': apiKeyVerificationRoute(runtime) }),
+  routes: (runtime) => {
+    const apiKeys = new ApiKeyService(runtime.dataSource, null, null);
+    return { '/internal/api-keys/verify': apiKeyVerificationRoute(runtime, (secret) => apiKeys.verify(secret)) };
+  },
 });

@@ -43,7 +43,7 @@ describe('API keys for machine clients', () => {
     expect(row.secret_hash).not.toContain(secret.slice(16));
     const listed = await graphql(url, '{ me { apiKeys { id prefix } } }', {}, viewerHeaders(partnerId, ['PARTNER']));
     expect(JSON.stringify(listed.data)).not.toContain(secret);
-    expect(await verify(secret)).toEqual({ status: 200, body: { viewer: { kind: 'apiKey', userId: partnerId, roles: ['PARTNER'], apiKeyId: apiKey.id } } });
+    expect(await verify(secret)).toEqual({ status: 200, body: { viewer: { kind: 'apiKey', userId: partnerId, roles: ['PARTNER'], apiKeyId: apiKey.id, issuer: 'users' } } });
   });
 
   it('refuses a role the caller does not hold', async () => {

@@ -1,22 +1,10 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { hasRole, type Role, type Viewer } from '@supergraph/auth';
+import { apiKeyMatches, hasRole, mintApiKey, parseApiKey, type Role, type Viewer } from '@supergraph/auth';
 import { badUserInput, forbidden, notFound } from '@supergraph/errors';
 import type { DataSource } from 'typeorm';
 import { ApiKey } from '../entities/ApiKey';
 import type { Loaders } from '../loaders';
 import { requireViewer } from './access';
 import { isUuid, requireText } from './validation';
-
-/**
- * Secrets look like `sgk_<key id, 32 hex>_<43 random base64url chars>`: the id finds the row in one
- * indexed lookup, the random part is compared by hash in constant time.
- */
-const SECRET_PATTERN = /^sgk_([0-9a-f]{32})_([A-Za-z0-9_-]{43})$/;
-const sha256 = (value: string) => createHash('sha256').update(value).digest();
-
-function toUuid(hex: string) {
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 /** Don't write `last_used_at` on every request of a busy machine client. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -36,9 +24,8 @@ export class ApiKeyService {
       throw badUserInput('You can only grant a role you hold', 'input.role');
     }
     const repository = this.dataSource.getRepository(ApiKey);
-    const id = crypto.randomUUID();
-    const secret = `sgk_${id.replace(/-/g, '')}_${randomBytes(32).toString('base64url')}`;
-    const apiKey = await repository.save(repository.create({ id, userId: viewer.userId, name, role: input.role, prefix: secret.slice(0, 12), secretHash: sha256(secret).toString('hex') }));
+    const { id, secret, secretHash, displayPrefix } = mintApiKey('sgk');
+    const apiKey = await repository.save(repository.create({ id, userId: viewer.userId, name, role: input.role, prefix: displayPrefix, secretHash }));
     return { apiKey, secret };
   }
 
@@ -61,15 +48,14 @@ export class ApiKeyService {
 
   /** The identity a secret stands for, or null (unknown, malformed or revoked). Used by the router. */
   async verify(secret: string): Promise<Viewer | null> {
-    const match = SECRET_PATTERN.exec(secret);
-    if (!match) return null;
+    const parsed = parseApiKey(secret);
+    if (parsed?.issuer !== 'users') return null;
     const repository = this.dataSource.getRepository(ApiKey);
-    const apiKey = await repository.findOneBy({ id: toUuid(match[1]) });
-    if (!apiKey || apiKey.revokedAt) return null;
-    if (!timingSafeEqual(Buffer.from(apiKey.secretHash, 'hex'), sha256(secret))) return null;
+    const apiKey = await repository.findOneBy({ id: parsed.id });
+    if (!apiKey || apiKey.revokedAt || !apiKeyMatches(secret, apiKey.secretHash)) return null;
     if (!apiKey.lastUsedAt || Date.now() - apiKey.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await repository.update(apiKey.id, { lastUsedAt: new Date() });
     }
-    return { kind: 'apiKey', userId: apiKey.userId, roles: [apiKey.role], apiKeyId: apiKey.id };
+    return { kind: 'apiKey', userId: apiKey.userId, roles: [apiKey.role], apiKeyId: apiKey.id, issuer: 'users' };
   }
 }
