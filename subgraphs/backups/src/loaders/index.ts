@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { byKeys, groupByKeys, isUuid } from '@supergraph/service-kit';
-import { In, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { In, type DataSource, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
 import { BackupAgent } from '../entities/BackupAgent';
 import { BackupPolicy } from '../entities/BackupPolicy';
 import { jobPages, type JobPageKey } from './jobPages';
@@ -9,7 +9,7 @@ import { jobPages, type JobPageKey } from './jobPages';
 function byId<T extends ObjectLiteral & { id: string }>(dataSource: DataSource, entity: EntityTarget<T>) {
   return new DataLoader<string, T | null>(async (ids) => {
     const valid = ids.filter(isUuid);
-    return byKeys(ids, valid.length ? await dataSource.getRepository(entity).findBy({ id: In(valid) } as never) : [], (row) => row.id);
+    return byKeys(ids, valid.length ? await dataSource.getRepository(entity).findBy({ id: In(valid) } as FindOptionsWhere<T>) : [], (row) => row.id);
   });
 }
 

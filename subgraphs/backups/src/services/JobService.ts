@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { healthAt } from '../domain/health';
 import { parseJobReport, type JobReport } from '../domain/inputs';
 import { BackupAgent } from '../entities/BackupAgent';
-import { BackupJob, type BackupJobStatus } from '../entities/BackupJob';
+import { BackupJob } from '../entities/BackupJob';
 import { BackupPolicy } from '../entities/BackupPolicy';
 import type { Loaders } from '../loaders';
 import { requireAgentKey } from './access';
@@ -40,7 +40,8 @@ export class JobService {
       const changes: Partial<BackupAgent> = { lastSeenAt: now };
       let raised: RaisedAlert[] = [];
       if (report.status === 'SUCCEEDED') {
-        const lastSuccess = agent.lastSuccessAt && agent.lastSuccessAt > report.finishedAt! ? agent.lastSuccessAt : report.finishedAt!;
+        const finishedAt = report.finishedAt ?? now;
+        const lastSuccess = agent.lastSuccessAt && agent.lastSuccessAt > finishedAt ? agent.lastSuccessAt : finishedAt;
         const policy = await manager.findOneByOrFail(BackupPolicy, { id: agent.policyId });
         Object.assign(changes, { lastSuccessAt: lastSuccess, health: healthAt(lastSuccess, policy.expectedIntervalMinutes, now) });
         await resolveAlerts(this.runtime, manager, agent.id, now);
@@ -66,7 +67,7 @@ export class JobService {
       return job;
     }
     if (report.status === 'STARTED' && earlier.status === 'STARTED') return earlier;
-    if (earlier.status !== 'STARTED') throw conflict('This job was already reported as finished', { status: earlier.status as BackupJobStatus });
+    if (earlier.status !== 'STARTED') throw conflict('This job was already reported as finished', { status: earlier.status });
     await manager.update(BackupJob, { id: earlier.id }, fields);
     return Object.assign(earlier, fields);
   }
