@@ -57,6 +57,8 @@ describe('agents reporting jobs', () => {
     expect((await owner.data(ALERTS, { s: 'OPEN' })).backupAlerts.edges).toEqual([]);
     const resolved = await owner.data(ALERTS, { s: 'RESOLVED' });
     expect(resolved.backupAlerts.edges[0].node).toMatchObject({ cause: 'FAILED_BACKUP', status: 'RESOLVED' });
+    const ack = await owner.request('mutation($id: ID!) { acknowledgeBackupAlert(id: $id) { status } }', { id: resolved.backupAlerts.edges[0].node.id });
+    expect(ack.errors?.[0]?.extensions).toMatchObject({ code: ErrorCode.CONFLICT, status: 'RESOLVED' });
     const topics = await backups.database.dataSource.query(`SELECT topic, payload FROM outbox WHERE payload->>'agentId' = $1 ORDER BY seq`, [agentId]);
     expect(topics.map((t: any) => t.topic)).toEqual(['backups.alert.raised', 'backups.alert.resolved']);
     expect(topics[0].payload).toMatchObject({ agentId, ownerId: owner.userId, cause: 'FAILED_BACKUP', severity: 'WARNING' });
