@@ -37,7 +37,14 @@ describe('agents reporting jobs', () => {
 
     const finishedAt = minutesFrom(Date.now(), -1).toISOString();
     const done = await agent.data(REPORT, { i: { status: 'SUCCEEDED', startedAt, finishedAt, sizeBytes: '9007199254740993', fileCount: 12 } });
-    expect(done.reportBackupJob).toMatchObject({ id: started.reportBackupJob.id, status: 'SUCCEEDED', finishedAt, sizeBytes: '9007199254740993', fileCount: 12, agent: { health: 'HEALTHY', lastSuccessAt: finishedAt } });
+    expect(done.reportBackupJob).toMatchObject({
+      id: started.reportBackupJob.id,
+      status: 'SUCCEEDED',
+      finishedAt,
+      sizeBytes: '9007199254740993',
+      fileCount: 12,
+      agent: { health: 'HEALTHY', lastSuccessAt: finishedAt },
+    });
 
     const twice = await agent.request(REPORT, { i: { status: 'FAILED', startedAt, finishedAt, error: 'late' } });
     expect(twice.errors?.[0]?.extensions).toMatchObject({ code: ErrorCode.CONFLICT, status: 'SUCCEEDED' });

@@ -50,7 +50,10 @@ describe('bad input to backups', () => {
 
   it('registerBackupAgent', async () => {
     const { owner, policyId } = fixture;
-    const register = (i: Record<string, unknown>, caller = owner) => () => caller.request(REGISTER, { i: { hostname: 'h', os: 'Linux', policyId, ...i } });
+    const register =
+      (i: Record<string, unknown>, caller = owner) =>
+      () =>
+        caller.request(REGISTER, { i: { hostname: 'h', os: 'Linux', policyId, ...i } });
     await refused(register({ hostname: '' }), ErrorCode.BAD_USER_INPUT, 'input.hostname');
     await refused(register({ hostname: 'h'.repeat(254) }), ErrorCode.BAD_USER_INPUT, 'input.hostname');
     await refused(register({ os: 'o'.repeat(101) }), ErrorCode.BAD_USER_INPUT, 'input.os');
@@ -96,7 +99,8 @@ describe('bad input to backups', () => {
     const agents = await owner.data('{ backupAgents(first: 1) { pageInfo { endCursor } } }');
     // A cursor of the agents list is not one of the alerts list.
     await refused(() => owner.request('query($a: String) { backupAlerts(after: $a) { pageInfo { hasNextPage } } }', { a: agents.backupAgents.pageInfo.endCursor }), ErrorCode.BAD_USER_INPUT, 'after');
-    const range = (from: Date, to: Date) => () => owner.request('query($id: ID!, $f: DateTime!, $t: DateTime!) { backupReport(agentId: $id, from: $f, to: $t) { jobs } }', { id: agentId, f: from, t: to });
+    const range = (from: Date, to: Date) => () =>
+      owner.request('query($id: ID!, $f: DateTime!, $t: DateTime!) { backupReport(agentId: $id, from: $f, to: $t) { jobs } }', { id: agentId, f: from, t: to });
     await refused(range(new Date(), minutesFrom(Date.now(), -1)), ErrorCode.BAD_USER_INPUT, 'to');
     await refused(range(minutesFrom(Date.now(), -400 * 24 * 60), new Date()), ErrorCode.BAD_USER_INPUT, 'to');
   });

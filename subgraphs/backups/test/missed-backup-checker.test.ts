@@ -80,7 +80,11 @@ describe('the missed-backup checker', () => {
       );
     const after = await state();
     expect(after.boom).toEqual(['HEALTHY', 0, 0]);
-    for (const hostname of ['ok-1', 'ok-2', 'ok-3']) expect([['HEALTHY', 0, 0], ['WARNING', 1, 1]]).toContainEqual(after[hostname]);
+    for (const hostname of ['ok-1', 'ok-2', 'ok-3'])
+      expect([
+        ['HEALTHY', 0, 0],
+        ['WARNING', 1, 1],
+      ]).toContainEqual(after[hostname]);
 
     await dataSource.query('DROP TRIGGER boom ON backup_alert');
     await checkAgents(backups.runtime, later, 1);
