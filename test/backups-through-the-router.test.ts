@@ -25,7 +25,12 @@ describe('backups through the router', () => {
   });
   const job = (status: 'SUCCEEDED' | 'FAILED', finishedMinutesAgo = 1) => {
     const finishedAt = Date.now() - finishedMinutesAgo * MINUTE;
-    return { status, startedAt: new Date(finishedAt - 5 * MINUTE + Math.floor(Math.random() * 1000)).toISOString(), finishedAt: new Date(finishedAt).toISOString(), error: status === 'FAILED' ? 'no space' : null };
+    return {
+      status,
+      startedAt: new Date(finishedAt - 5 * MINUTE + Math.floor(Math.random() * 1000)).toISOString(),
+      finishedAt: new Date(finishedAt).toISOString(),
+      error: status === 'FAILED' ? 'no space' : null,
+    };
   };
   async function agentOf(owner: Client, hostname: string, expectedIntervalMinutes = 15) {
     const { createBackupPolicy } = await owner.data(CREATE_POLICY, { i: { name: `${hostname} policy`, expectedIntervalMinutes, retentionDays: 7 } });
