@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inTransaction, type SubgraphRuntime } from '@supergraph/service-kit';
 import { newAgentKey } from './domain/agentKey';
+import { nextCheckAt } from './domain/health';
 import { BackupAgent } from './entities/BackupAgent';
 import { BackupJob } from './entities/BackupJob';
 import { BackupPolicy } from './entities/BackupPolicy';
@@ -41,6 +42,8 @@ export async function seedDemoBackups(runtime: SubgraphRuntime) {
         health: 'HEALTHY',
         lastSeenAt: lastSuccess,
         lastSuccessAt: lastSuccess,
+        // The late one is due at once: the checker's first pass flags it.
+        nextCheckAt: nextCheckAt('HEALTHY', lastSuccess, DEMO_POLICY.expectedIntervalMinutes),
         createdAt: new Date(now - 10 * 24 * HOUR_MS),
       });
       // Hourly history up to the last success, one failure in twelve.

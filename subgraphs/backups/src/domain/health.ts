@@ -26,12 +26,23 @@ export function healthAt(reference: Date, intervalMinutes: number, now: Date): B
   return now >= warning ? 'WARNING' : 'HEALTHY';
 }
 
-/** `healthAt` in SQL, for an agent `a` joined to its policy `p`, with `now` as the parameter `$1`. */
-export const HEALTH_SQL = `CASE
-  WHEN coalesce(a.last_success_at, a.created_at) <= $1::timestamptz - make_interval(mins => 2 * p.expected_interval_minutes) THEN 'CRITICAL'
-  WHEN coalesce(a.last_success_at, a.created_at) <= $1::timestamptz - make_interval(mins => p.expected_interval_minutes + greatest(5, p.expected_interval_minutes / 5)) THEN 'WARNING'
-  ELSE 'HEALTHY' END`;
+/** When the agent `a` under policy `p` turns WARNING and CRITICAL, in SQL (`deadlines`). */
+const REFERENCE_SQL = 'coalesce(a.last_success_at, a.created_at)';
+const WARNING_AT_SQL = `${REFERENCE_SQL} + make_interval(mins => p.expected_interval_minutes + greatest(5, p.expected_interval_minutes / 5))`;
+const CRITICAL_AT_SQL = `${REFERENCE_SQL} + make_interval(mins => 2 * p.expected_interval_minutes)`;
 
-const RANK: Record<BackupHealth, number> = { HEALTHY: 0, WARNING: 1, CRITICAL: 2 };
+/** `healthAt` in SQL, with `now` as the parameter `$1`. */
+export const HEALTH_SQL = `CASE WHEN ${CRITICAL_AT_SQL} <= $1::timestamptz THEN 'CRITICAL' WHEN ${WARNING_AT_SQL} <= $1::timestamptz THEN 'WARNING' ELSE 'HEALTHY' END`;
 
-export const worse = (a: BackupHealth, b: BackupHealth): BackupHealth => (RANK[a] >= RANK[b] ? a : b);
+/** `nextCheckAt` in SQL, for the health in the SQL expression `health`. */
+export const nextCheckSql = (health: string) => `CASE ${health} WHEN 'HEALTHY' THEN ${WARNING_AT_SQL} WHEN 'WARNING' THEN ${CRITICAL_AT_SQL} END`;
+
+/**
+ * When the checker must look at an agent of this health again: its next deadline (none once
+ * CRITICAL: only a success changes it then). Stored and indexed, so that a pass reads the agents
+ * that are due, not every agent.
+ */
+export function nextCheckAt(health: BackupHealth, reference: Date, intervalMinutes: number): Date | null {
+  const { warning, critical } = deadlines(reference, intervalMinutes);
+  return health === 'HEALTHY' ? warning : health === 'WARNING' ? critical : null;
+}

@@ -26,8 +26,12 @@ export class CreateBackups1796190100934 implements MigrationInterface {
       health text NOT NULL DEFAULT 'HEALTHY' CHECK (health IN ('HEALTHY', 'WARNING', 'CRITICAL')),
       last_seen_at timestamptz,
       last_success_at timestamptz,
+      -- The agent's next deadline (domain/health.ts); null once CRITICAL.
+      next_check_at timestamptz,
       created_at timestamptz NOT NULL DEFAULT now()
     )`);
+    // The checker's queue: agents whose next deadline has passed, without reading the others.
+    await q.query(`CREATE INDEX "backup_agent_due" ON "backup_agent" (next_check_at) WHERE next_check_at IS NOT NULL`);
     // backupAgents pages by (created_at, id), for an owner or for everyone.
     await q.query(`CREATE INDEX "backup_agent_owner" ON "backup_agent" (owner_id, created_at, id)`);
     await q.query(`CREATE INDEX "backup_agent_newest" ON "backup_agent" (created_at, id)`);

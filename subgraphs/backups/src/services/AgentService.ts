@@ -7,7 +7,7 @@ import { newAgentKey } from '../domain/agentKey';
 import { hostnameSearch, parseAgentInput, uuid } from '../domain/inputs';
 import { BackupAgent } from '../entities/BackupAgent';
 import { BackupPolicy } from '../entities/BackupPolicy';
-import type { BackupHealth } from '../domain/health';
+import { nextCheckAt, type BackupHealth } from '../domain/health';
 import type { Loaders } from '../loaders';
 import { canManage, canRead, requirePerson, seesAll } from './access';
 import { decodePosition, newestFirst, type AgentPage } from './paging';
@@ -41,6 +41,7 @@ export class AgentService {
     if (!policy || policy.ownerId !== viewer.userId) throw badUserInput('No such policy', 'input.policyId');
     const id = randomUUID();
     const key = newAgentKey(id);
+    const createdAt = new Date();
     const agent = this.runtime.dataSource.getRepository(BackupAgent).create({
       id,
       ownerId: viewer.userId,
@@ -53,7 +54,9 @@ export class AgentService {
       health: 'HEALTHY',
       lastSeenAt: null,
       lastSuccessAt: null,
-      createdAt: new Date(),
+      // Until a first success, the registration is what the deadlines count from.
+      nextCheckAt: nextCheckAt('HEALTHY', createdAt, policy.expectedIntervalMinutes),
+      createdAt,
     });
     await this.runtime.dataSource.getRepository(BackupAgent).insert(agent);
     return { agent, apiKey: key.secret };

@@ -3,7 +3,7 @@ import type { Viewer } from '@supergraph/auth';
 import { conflict, unauthenticated } from '@supergraph/errors';
 import { inTransaction, pageSize, type SubgraphRuntime } from '@supergraph/service-kit';
 import type { EntityManager } from 'typeorm';
-import { healthAt } from '../domain/health';
+import { healthAt, nextCheckAt } from '../domain/health';
 import { parseJobReport, type JobReport } from '../domain/inputs';
 import { BackupAgent } from '../entities/BackupAgent';
 import { BackupJob } from '../entities/BackupJob';
@@ -43,7 +43,8 @@ export class JobService {
         const finishedAt = report.finishedAt ?? now;
         const lastSuccess = agent.lastSuccessAt && agent.lastSuccessAt > finishedAt ? agent.lastSuccessAt : finishedAt;
         const policy = await manager.findOneByOrFail(BackupPolicy, { id: agent.policyId });
-        Object.assign(changes, { lastSuccessAt: lastSuccess, health: healthAt(lastSuccess, policy.expectedIntervalMinutes, now) });
+        const health = healthAt(lastSuccess, policy.expectedIntervalMinutes, now);
+        Object.assign(changes, { lastSuccessAt: lastSuccess, health, nextCheckAt: nextCheckAt(health, lastSuccess, policy.expectedIntervalMinutes) });
         await resolveAlerts(this.runtime, manager, agent.id, now);
       } else if (report.status === 'FAILED') {
         raised = await raiseAlerts(this.runtime, manager, [{ agentId: agent.id, ownerId: agent.ownerId, hostname: agent.hostname, cause: 'FAILED_BACKUP', severity: 'WARNING' }], now);

@@ -45,17 +45,11 @@ export async function raiseAlerts(runtime: SubgraphRuntime, manager: EntityManag
      RETURNING id, agent_id, owner_id, hostname, cause, severity`,
     [candidates.map((c) => c.agentId), candidates.map((c) => c.ownerId), candidates.map((c) => c.hostname), candidates.map((c) => c.cause), candidates.map((c) => c.severity), now],
   );
-  for (const row of rows) {
-    await runtime.emit(manager, 'backups.alert.raised', {
-      alertId: row.id,
-      agentId: row.agent_id,
-      ownerId: row.owner_id,
-      hostname: row.hostname,
-      cause: row.cause,
-      severity: row.severity,
-      raisedAt: now.toISOString(),
-    });
-  }
+  await runtime.emitAll(
+    manager,
+    'backups.alert.raised',
+    rows.map((row) => ({ alertId: row.id, agentId: row.agent_id, ownerId: row.owner_id, hostname: row.hostname, cause: row.cause, severity: row.severity, raisedAt: now.toISOString() })),
+  );
   return rows.map((row) => ({ alertId: row.id, ownerId: row.owner_id }));
 }
 

@@ -1,6 +1,6 @@
 import { inTransaction, queryRows, type SubgraphRuntime } from '@supergraph/service-kit';
 import type { AlertSeverity } from '../entities/BackupAlert';
-import { HEALTH_SQL } from '../domain/health';
+import { HEALTH_SQL, nextCheckSql, type BackupHealth } from '../domain/health';
 import { announceRaised, raiseAlerts } from './alerts';
 
 /** The advisory lock of a checker pass: one instance at a time acts, the others skip the pass. */
@@ -28,21 +28,23 @@ export async function checkAgents(runtime: SubgraphRuntime, now = new Date(), ba
     const batch = await inTransaction(runtime.dataSource, async (manager) => {
       const [{ locked }] = await queryRows<{ locked: boolean }>(manager, 'SELECT pg_try_advisory_xact_lock($1) AS locked', [CHECKER_LOCK]);
       if (!locked) return null;
-      const worsened = await queryRows<{ id: string; owner_id: string; hostname: string; health: AlertSeverity }>(
+      // Due agents only (the partial index on next_check_at): each gets its health at `now` and its next deadline.
+      const due = await queryRows<{ id: string; owner_id: string; hostname: string; health: BackupHealth; before: BackupHealth }>(
         manager,
         `WITH due AS (
-           SELECT a.id, next.health FROM backup_agent a
+           SELECT a.id, a.health AS before, ${HEALTH_SQL} AS health FROM backup_agent a
            JOIN backup_policy p ON p.id = a.policy_id
-           CROSS JOIN LATERAL (SELECT ${HEALTH_SQL} AS health) next
-           WHERE a.health <> 'CRITICAL' AND next.health <> a.health AND next.health <> 'HEALTHY'
-           ORDER BY a.id LIMIT $2 FOR UPDATE OF a SKIP LOCKED
+           WHERE a.next_check_at <= $1::timestamptz
+           ORDER BY a.next_check_at LIMIT $2 FOR UPDATE OF a SKIP LOCKED
          )
-         UPDATE backup_agent a SET health = due.health FROM due WHERE a.id = due.id
-         RETURNING a.id, a.owner_id, a.hostname, a.health`,
+         UPDATE backup_agent a SET health = due.health, next_check_at = ${nextCheckSql('due.health')}
+         FROM due, backup_policy p WHERE a.id = due.id AND p.id = a.policy_id
+         RETURNING a.id, a.owner_id, a.hostname, a.health, due.before`,
         [now, batchSize],
       );
-      const candidates = worsened.map((a) => ({ agentId: a.id, ownerId: a.owner_id, hostname: a.hostname, cause: 'MISSED_BACKUP' as const, severity: a.health }));
-      return { changed: worsened.length, raised: await raiseAlerts(runtime, manager, candidates, now) };
+      const worsened = due.filter((a) => a.health !== 'HEALTHY' && a.health !== a.before);
+      const candidates = worsened.map((a) => ({ agentId: a.id, ownerId: a.owner_id, hostname: a.hostname, cause: 'MISSED_BACKUP' as const, severity: a.health as AlertSeverity }));
+      return { due: due.length, changed: worsened.length, raised: await raiseAlerts(runtime, manager, candidates, now) };
     });
     if (!batch) return result;
     result.ran = true;
@@ -52,6 +54,6 @@ export async function checkAgents(runtime: SubgraphRuntime, now = new Date(), ba
       runtime.eventsCommitted();
       announceRaised(runtime, batch.raised);
     }
-    if (batch.changed < batchSize) return result;
+    if (batch.due < batchSize) return result;
   }
 }
