@@ -126,9 +126,10 @@ export type BackupAlertStatus =
   | 'RESOLVED';
 
 /**
- * HEALTHY while the last success is recent enough; WARNING once it is older than the policy's
- * interval plus a grace (a fifth of the interval, at least 5 minutes) or the last job failed;
- * CRITICAL once it is older than twice the interval.
+ * How recent the agent's last success is (before its first, its registration): HEALTHY while
+ * recent enough; WARNING once older than the policy's interval plus a grace (a fifth of the
+ * interval, at least 5 minutes); CRITICAL once older than twice the interval. Failed jobs raise
+ * FAILED_BACKUP alerts but do not change it.
  */
 export type BackupHealth =
   | 'CRITICAL'
