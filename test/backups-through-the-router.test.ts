@@ -4,7 +4,7 @@ import { ErrorCode } from '@supergraph/errors';
 import { checkAgents } from '@supergraph/backups/src/services/checker';
 import { DEMO_AGENTS } from '@supergraph/backups/src/seed';
 import { cleanupTestResources, eventually, graphql } from '@supergraph/testkit';
-import { Client, login, startTestSupergraph, type TestSupergraph } from './helpers/supergraph';
+import { Client, login, startTestSupergraph, statementsPerSubgraph, type TestSupergraph } from './helpers/supergraph';
 
 const CREATE_POLICY = 'mutation($i: CreateBackupPolicyInput!) { createBackupPolicy(input: $i) { id } }';
 const REGISTER = 'mutation($i: RegisterBackupAgentInput!) { registerBackupAgent(input: $i) { apiKey agent { id } } }';
@@ -141,5 +141,14 @@ describe('backups through the router', () => {
     const all = (await operator.data('{ backupAgents(first: 100) { totalCount edges { node { id } } } }')).backupAgents;
     expect(all.edges.map((e: any) => e.node.id)).toEqual(expect.arrayContaining([mine.id, DEMO_AGENTS.late.id, aliceAgents[0].node.id]));
     expect((await customer.data('{ me { backupAgents(first: 100) { id } } }')).me.backupAgents.map((a: any) => a.id)).toContain(mine.id);
+  });
+
+  it('answers a page of agents with their owners, policies and jobs in one statement per kind', async () => {
+    const operator = await login(sg.url, 'operator@example.com');
+    const page = () => operator.data('{ backupAgents(first: 50) { edges { node { hostname owner { email } policy { name } jobs(first: 3) { edges { node { status } } } } } } }');
+    expect((await page()).backupAgents.edges.length).toBeGreaterThan(4);
+    const statements = await statementsPerSubgraph(sg, page);
+    // backups: the page, the policies, the jobs; users: the owners.
+    expect(statements).toMatchObject({ backups: 3, users: 1 });
   });
 });
