@@ -7,7 +7,8 @@ const ROUTER_PORT = 4000;
 
 const ready = (port: number) => `["CMD", "node", "-e", "fetch('http://127.0.0.1:${port}/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]`;
 
-function subgraphService({ name, port }: SubgraphEntry): string {
+function subgraphService({ name, port, production = {} }: SubgraphEntry): string {
+  const extra = Object.entries(production).map(([key, value]) => `      ${key}: ${JSON.stringify(value)}\n`);
   return `  ${name}:
     <<: *subgraph
     build: { context: ., args: { WORKSPACE: "@supergraph/${name}" } }
@@ -18,7 +19,7 @@ function subgraphService({ name, port }: SubgraphEntry): string {
       DATABASE_URL: postgres://postgres:\${POSTGRES_PASSWORD:-postgres}@postgres:5432/postgres
       REDIS_URL: redis://redis:6379
       INSTANCE_ID: ${name}-1
-    healthcheck:
+${extra.join('')}    healthcheck:
       test: ${ready(port)}
       interval: 10s
       timeout: 3s

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import { PRODUCTION_TEST_SECRETS, subgraphManifest } from './helpers/compose';
+import { PRODUCTION_TEST_ENV, subgraphManifest } from './helpers/compose';
 import { spawnService, stopAllServices, type ServiceProcess } from './helpers/processes';
 import { Client, registerCustomer } from './helpers/supergraph';
 
@@ -22,7 +22,7 @@ describe('the build', () => {
   beforeAll(async () => {
     await promisify(execFile)('npm', ['run', 'build'], { cwd: ROOT, timeout: 240_000, maxBuffer: 16 * 1024 * 1024 });
     // Production refuses the development secrets published in the repository: the compose tests' own.
-    const secrets = { ...PRODUCTION_TEST_SECRETS, NODE_ENV: 'production' };
+    const secrets = { ...PRODUCTION_TEST_ENV, NODE_ENV: 'production' };
     const users = await spawnService('users (dist)', 'subgraphs/users', { ...secrets, PORT: '0', DATA_DIR: dataDir }, 60_000, ['--enable-source-maps', 'dist/index.js']);
     // Only users is started: the other subgraphs point at a closed port and this query needs none of them.
     const subgraphUrls = Object.fromEntries(subgraphManifest().map(({ name }) => [`SUBGRAPH_${name.toUpperCase()}_URL`, name === 'users' ? `${users.url}/graphql` : 'http://127.0.0.1:1/graphql']));

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { graphql } from '@supergraph/testkit';
-import { PRODUCTION_TEST_SECRETS, routerProcessEnv } from './helpers/compose';
+import { PRODUCTION_TEST_ENV, routerProcessEnv } from './helpers/compose';
 import { startEmbedded, type Embedded } from './helpers/embedded';
 import { spawnService, stopAllServices, type ServiceProcess } from './helpers/processes';
 
@@ -245,7 +245,7 @@ const checks: Check[] = [
 
 describe('a graphql-cop style scan of the production entry points', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'production-scan-'));
-  const production = { NODE_ENV: 'production', ...PRODUCTION_TEST_SECRETS };
+  const production = { NODE_ENV: 'production', ...PRODUCTION_TEST_ENV };
   let embedded: Embedded;
   let router: ServiceProcess;
   const targets: Record<string, Target> = {};
@@ -334,7 +334,7 @@ describe('production start-up refuses what production forbids', () => {
   ] as const)(
     '%s does not start with SEED_DEMO_DATA=true',
     async (_name, start) => {
-      const error = await start({ NODE_ENV: 'production', ...PRODUCTION_TEST_SECRETS, SEED_DEMO_DATA: 'true' }).then(
+      const error = await start({ NODE_ENV: 'production', ...PRODUCTION_TEST_ENV, SEED_DEMO_DATA: 'true' }).then(
         () => new Error('it started'),
         (e: Error) => e,
       );

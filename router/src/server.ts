@@ -11,6 +11,7 @@ import { AuthenticatedDataSource } from './datasource';
 import { SubgraphFetcher, type SubgraphFetcherOptions } from './fetcher';
 import { fastGateway } from './executor';
 import { createRuntimeGateway } from './runtime';
+import { SANDBOX_INITIAL_STATE } from './sandbox';
 import { documentLimitsGuard, operationLimitsPlugin, type OperationLimits } from './limits';
 import { SubscriptionHub } from './subscriptions/hub';
 import { SubscriptionPlanner } from './subscriptions/plan';
@@ -128,7 +129,7 @@ export async function startRouter(config: RouterConfig, { port = 0, host = '127.
   });
 
   // Introspection, landing page, suggestions and stack traces: service-kit's production.ts decides.
-  const production = apolloProductionOptions<RouterContext>(config.production ?? false);
+  const production = apolloProductionOptions<RouterContext>(config.production ?? false, SANDBOX_INITIAL_STATE);
   const apollo = new ApolloServer<RouterContext>({
     gateway: served,
     // index.ts owns SIGINT/SIGTERM and calls close(), which stops Apollo in its order.

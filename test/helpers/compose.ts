@@ -32,13 +32,14 @@ export function interpolate(value: string, values: Record<string, string>): stri
 }
 
 /**
- * Secrets of 32+ characters that are not the published development defaults, which production
- * (compose sets NODE_ENV=production) refuses.
+ * What an operator must set for production (compose sets NODE_ENV=production): secrets of 32+
+ * characters that are not the published development defaults, which production refuses, and the
+ * choices production makes no default for.
  */
-export const PRODUCTION_TEST_SECRETS = { IDENTITY_SECRET: 'compose-test-identity-secret-0123456789', JWT_SECRET: 'compose-test-jwt-secret-0123456789abcdef' };
+export const PRODUCTION_TEST_ENV = { IDENTITY_SECRET: 'compose-test-identity-secret-0123456789', JWT_SECRET: 'compose-test-jwt-secret-0123456789abcdef', PAYMENTS_PROVIDER: 'simulated' };
 
 /** What stands for the shell's variables when the tests read docker-compose.yml. */
-const TEST_SHELL = { ...PRODUCTION_TEST_SECRETS, POSTGRES_PASSWORD: '' };
+const TEST_SHELL = { ...PRODUCTION_TEST_ENV, POSTGRES_PASSWORD: '' };
 
 function composeEnvironment(service: string): Record<string, string> {
   const environment = readCompose().services[service]?.environment;

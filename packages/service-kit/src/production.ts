@@ -12,16 +12,25 @@ export function isProduction(source: Record<string, string | undefined> = proces
   return source.NODE_ENV === 'production';
 }
 
+/** What Apollo Sandbox opens with: an example operation document and the request headers it explains. */
+export interface SandboxInitialState {
+  document: string;
+  headers?: Record<string, string>;
+}
+
 /**
  * The Apollo Server options that differ in production. In production: no introspection, no landing
  * page at all (not even Apollo's production page: `GET /graphql` with `Accept: text/html` is then
  * answered like any GET without a query, 400 JSON), no "Did you mean ...?" in validation errors
  * (they would hand out the field names introspection hides), no stack traces, and no inline ftv1
  * traces from subgraphs (`apollo-federation-include-trace` is honoured only outside production).
- * Outside production: introspection and Apollo Sandbox, embedded, for whoever opens `/graphql`.
+ * Outside production: introspection and Apollo Sandbox, embedded, for whoever opens `/graphql`,
+ * opening with `sandbox` when given (the router's example operations). The page loads Sandbox from
+ * Apollo's CDN in the browser that opens it; Sandbox's own usage telemetry is off.
  */
 export function apolloProductionOptions<TContext extends BaseContext>(
   production: boolean,
+  sandbox?: SandboxInitialState,
 ): Pick<ApolloServerOptions<TContext>, 'introspection' | 'hideSchemaDetailsFromClientErrors' | 'includeStacktraceInErrorResponses'> & {
   plugins: ApolloServerPlugin<TContext>[];
 } {
@@ -29,7 +38,7 @@ export function apolloProductionOptions<TContext extends BaseContext>(
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: !production,
-    plugins: production ? [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+    plugins: production ? [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()] : [ApolloServerPluginLandingPageLocalDefault({ embed: { runTelemetry: false }, ...sandbox })],
   };
 }
 

@@ -5,6 +5,11 @@ import { dirname, join } from 'node:path';
 export interface SubgraphEntry {
   name: string;
   port: number;
+  /**
+   * Variables the subgraph needs in production beyond what every subgraph gets, as docker-compose.yml
+   * writes them (`${NAME:?why}` makes the operator set one). `npm run compose` copies them.
+   */
+  production?: Record<string, string>;
 }
 
 /**

@@ -8,7 +8,8 @@ import { isProduction } from '@supergraph/service-kit';
 export const settingsSchema = z
   .object({
     NODE_ENV: z.string().optional(),
-    PAYMENTS_PROVIDER: z.enum(['simulated', 'stripe']).default('simulated'),
+    /** Defaults to the simulated provider, except in production, where the operator must choose. */
+    PAYMENTS_PROVIDER: z.enum(['simulated', 'stripe']).optional(),
     STRIPE_SECRET_KEY: z.string().optional(),
     STRIPE_WEBHOOK_SECRET: z.string().optional(),
     STRIPE_API_HOST: z.string().optional(),
@@ -31,6 +32,9 @@ export const settingsSchema = z
     if (env.PAYMENTS_TEST_FAULT && isProduction({ NODE_ENV: env.NODE_ENV })) {
       ctx.addIssue({ code: 'custom', path: ['PAYMENTS_TEST_FAULT'], message: 'is a test hook and is refused in production' });
     }
+    if (!env.PAYMENTS_PROVIDER && isProduction({ NODE_ENV: env.NODE_ENV })) {
+      ctx.addIssue({ code: 'custom', path: ['PAYMENTS_PROVIDER'], message: 'is required in production: stripe, or simulated for a staging copy' });
+    }
     if (env.PAYMENTS_PROVIDER === 'stripe') {
       for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'] as const) {
         if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required with PAYMENTS_PROVIDER=stripe' });
@@ -38,7 +42,7 @@ export const settingsSchema = z
     }
   })
   .transform((env) => ({
-    provider: env.PAYMENTS_PROVIDER,
+    provider: env.PAYMENTS_PROVIDER ?? 'simulated',
     stripe: {
       secretKey: env.STRIPE_SECRET_KEY ?? '',
       webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? '',

@@ -1,0 +1,29 @@
+import * as documents from './__generated__/operations.js';
+
+// Each SDK method and the document it sends (src/operations/*.graphql, typed by codegen). A new
+// operation is one `.graphql` document and one line here: its method is typed from the document.
+
+/** Queries: retried on network errors, 5xx and RATE_LIMITED. */
+export const queries = {
+  products: documents.ProductsDocument,
+  product: documents.ProductDocument,
+  categories: documents.CategoriesDocument,
+  me: documents.MeDocument,
+  order: documents.OrderDocument,
+  myOrders: documents.MyOrdersDocument,
+};
+
+/** Mutations: sent once, never retried (the first attempt may have taken effect). */
+export const mutations = {
+  login: documents.LoginDocument,
+  refreshToken: documents.RefreshTokenDocument,
+  addToCart: documents.AddToCartDocument,
+  checkout: documents.CheckoutDocument,
+  cancelOrder: documents.CancelOrderDocument,
+};
+
+/** Subscriptions: async iterators over graphql-ws, or SSE where WebSockets are blocked. */
+export const subscriptions = {
+  orderStatusChanged: documents.OrderStatusChangedDocument,
+  deliveryTracking: documents.DeliveryTrackingDocument,
+};
