@@ -10,7 +10,7 @@ export type BackupHealth = 'HEALTHY' | 'WARNING' | 'CRITICAL';
 export const MIN_INTERVAL_MINUTES = 15;
 export const MAX_INTERVAL_MINUTES = 43_200;
 
-export const graceMinutes = (intervalMinutes: number) => Math.max(5, Math.floor(intervalMinutes / 5));
+const graceMinutes = (intervalMinutes: number) => Math.max(5, Math.floor(intervalMinutes / 5));
 
 const MINUTE_MS = 60_000;
 

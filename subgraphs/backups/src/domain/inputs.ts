@@ -11,18 +11,18 @@ const MAX_ERROR = 2000;
 const MAX_RETENTION_DAYS = 3650;
 const MAX_BYTES = 2n ** 63n - 1n;
 /** An agent's clock may run a little ahead of ours; further than this is a bad timestamp. */
-export const CLOCK_SKEW_MS = 5 * 60_000;
+const CLOCK_SKEW_MS = 5 * 60_000;
 const DAY_MS = 86_400_000;
 /** Older reports (and report ranges longer than this) are refused. */
-export const MAX_AGE_MS = 366 * DAY_MS;
+const MAX_AGE_MS = 366 * DAY_MS;
 
-export function text(value: string, field: string, max: number): string {
+function text(value: string, field: string, max: number): string {
   const trimmed = value.trim();
   if (!trimmed || trimmed.length > max) throw badUserInput(`${field} must be 1 to ${max} characters`, field);
   return trimmed;
 }
 
-export function intIn(value: number, field: string, min: number, max: number): number {
+function intIn(value: number, field: string, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) throw badUserInput(`${field} must be a whole number from ${min} to ${max}`, field);
   return value;
 }
@@ -33,7 +33,7 @@ export function uuid(value: string, field: string): string {
 }
 
 /** A DateTime argument: the scalar has parsed it to a Date already (codegen types it as its wire form). */
-export function instant(value: string | Date, field: string): Date {
+function instant(value: string | Date, field: string): Date {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) throw badUserInput(`${field} is not a valid date`, field);
   return date;

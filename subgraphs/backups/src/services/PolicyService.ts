@@ -8,7 +8,7 @@ import type { Loaders } from '../loaders';
 import { requirePerson, seesAll } from './access';
 
 /** An owner keeps at most this many policies (`backupPolicies` lists them all in one page). */
-export const MAX_POLICIES_PER_OWNER = 100;
+const MAX_POLICIES_PER_OWNER = 100;
 
 /** Backup policies: each owner's own. */
 export class PolicyService {
