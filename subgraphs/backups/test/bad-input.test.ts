@@ -46,6 +46,15 @@ describe('bad input to backups', () => {
     await refused(policy({ retentionDays: 0 }), ErrorCode.BAD_USER_INPUT, 'input.retentionDays');
     await refused(() => graphql(`${backups.url}/graphql`, CREATE_POLICY, { i: { name: 'P', expectedIntervalMinutes: 60, retentionDays: 7 } }), ErrorCode.UNAUTHENTICATED);
     await refused(() => fixture.agent.request(CREATE_POLICY, { i: { name: 'P', expectedIntervalMinutes: 60, retentionDays: 7 } }), ErrorCode.FORBIDDEN);
+
+    // An owner keeps at most 100 policies (backupPolicies lists them in one page).
+    const busy = person(backups);
+    await backups.database.dataSource.query(
+      `INSERT INTO backup_policy (id, owner_id, name, expected_interval_minutes, retention_days) SELECT gen_random_uuid(), $1, 'p' || i, 60, 7 FROM generate_series(1, 100) AS i`,
+      [busy.userId],
+    );
+    await refused(() => busy.request(CREATE_POLICY, { i: { name: 'P', expectedIntervalMinutes: 60, retentionDays: 7 } }), ErrorCode.CONFLICT);
+    expect((await busy.data('{ backupPolicies { id } }')).backupPolicies).toHaveLength(100);
   });
 
   it('registerBackupAgent', async () => {
