@@ -41,6 +41,10 @@ describe('the missed-backup checker', () => {
     await checkAgents(backups.runtime, minutesFrom(warning, 5));
     expect(await raisedEvents(agentId)).toMatchObject([{ agentId, ownerId: owner.userId, hostname: 'host-1', cause: 'MISSED_BACKUP', severity: 'WARNING' }]);
 
+    const [{ node: warning1 }] = (await owner.data(ALERTS, { s: 'OPEN' })).backupAlerts.edges;
+    await owner.data('mutation($id: ID!) { acknowledgeBackupAlert(id: $id) { status } }', { id: warning1.id });
+
+    // Worse: the same alert, CRITICAL and OPEN again.
     await checkAgents(backups.runtime, critical);
     expect((await owner.data(HEALTH)).backupAgents.edges[0].node.health).toBe('CRITICAL');
     const open = (await owner.data(ALERTS, { s: 'OPEN' })).backupAlerts.edges;

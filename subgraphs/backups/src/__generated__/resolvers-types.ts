@@ -93,7 +93,7 @@ export type BackupAlert = {
   id: Scalars['ID']['output'];
   raisedAt: Scalars['DateTime']['output'];
   resolvedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** A missed backup is raised WARNING and raised again as CRITICAL (the same alert) when it gets worse. */
+  /** A missed backup is raised WARNING and raised again as CRITICAL (the same alert, OPEN again) when it gets worse. */
   severity: BackupAlertSeverity;
   status: BackupAlertStatus;
 };

@@ -29,7 +29,7 @@ export interface RaisedAlert {
 
 /**
  * Opens an alert per candidate, or escalates the unresolved one of the same agent and cause from
- * WARNING to CRITICAL; an alert already as bad is left alone (the partial unique index makes it
+ * WARNING to CRITICAL (OPEN again if it was acknowledged: it got worse); an alert already as bad is left alone (the partial unique index makes it
  * one per agent and cause, whichever instance gets there). Each opened or escalated alert is
  * announced by `backups.alert.raised` in the same transaction.
  */
@@ -41,7 +41,8 @@ export async function raiseAlerts(runtime: SubgraphRuntime, manager: EntityManag
      SELECT gen_random_uuid(), c.agent_id, c.owner_id, c.hostname, c.cause, c.severity, 'OPEN', $6
      FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[]) AS c(agent_id, owner_id, hostname, cause, severity)
      ON CONFLICT (agent_id, cause) WHERE status <> 'RESOLVED'
-     DO UPDATE SET severity = EXCLUDED.severity WHERE backup_alert.severity = 'WARNING' AND EXCLUDED.severity = 'CRITICAL'
+     DO UPDATE SET severity = EXCLUDED.severity, status = 'OPEN', acknowledged_at = NULL, acknowledged_by = NULL
+       WHERE backup_alert.severity = 'WARNING' AND EXCLUDED.severity = 'CRITICAL'
      RETURNING id, agent_id, owner_id, hostname, cause, severity`,
     [candidates.map((c) => c.agentId), candidates.map((c) => c.ownerId), candidates.map((c) => c.hostname), candidates.map((c) => c.cause), candidates.map((c) => c.severity), now],
   );
