@@ -28,7 +28,7 @@ export function supergraphConfig({ typeChecked }) {
       languageOptions: { globals: nodeGlobals },
     },
     {
-      files: ['**/*.ts'],
+      files: ['**/*.{ts,tsx}'],
       extends: [js.configs.recommended, tseslint.configs.recommended],
       rules: {
         // Any `any` or `as never` in the sources carries an eslint-disable comment saying why.
