@@ -308,6 +308,7 @@ export const topics = {
       reason: z.string().optional(),
     }),
   }),
+  /** An agent missed its backup window, or reported a failed job. Emitted by **backups** (the checker, or the failed report); consumed by **messaging** (it tells the owner). */
   'backups.alert.raised': contract({
     emittedBy: 'backups',
     consumedBy: ['messaging'],
@@ -321,6 +322,13 @@ export const topics = {
       severity: z.enum(['WARNING', 'CRITICAL']),
       raisedAt: z.string(),
     }),
+  }),
+  /** The agent's next successful backup resolved an alert. Emitted by **backups**, in the transaction of the report; no consumer yet. */
+  'backups.alert.resolved': contract({
+    emittedBy: 'backups',
+    consumedBy: [],
+    summary: "An agent's successful backup resolved its open alert.",
+    payload: z.object({ alertId: z.uuid(), agentId: z.uuid(), ownerId: z.uuid(), cause: z.enum(['MISSED_BACKUP', 'FAILED_BACKUP']), resolvedAt: z.iso.datetime({ offset: true }) }),
   }),
 } as const satisfies Record<string, TopicContract>;
 
