@@ -16,7 +16,7 @@ const shared = {
   enumsAsTypes: true,
   // Entities and GraphQL types share names; import the entities as `<Name>Entity`.
   mapperTypeSuffix: 'Entity',
-  scalars: { DateTime: { input: 'string', output: 'Date | string' } },
+  scalars: { DateTime: { input: 'string', output: 'Date | string' }, Long: { input: 'string', output: 'string' } },
 };
 
 const readJson = (path: string) => JSON.parse(readFileSync(join(ROOT, path), 'utf8'));

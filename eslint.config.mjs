@@ -7,7 +7,7 @@ export default [
   ...supergraphConfig({
     // Type-aware rules on sources and tests only: they need the TypeScript program, which is what
     // makes linting slow; scripts and benchmarks get the syntactic rules.
-    typeChecked: ['{packages,subgraphs}/*/{src,test}/**/*.ts', '{router,embedded}/{src,test}/**/*.ts', 'test/**/*.ts', 'clients/*/{src,test}/**/*.{ts,tsx}'],
+    typeChecked: ['{packages,subgraphs}/*/{src,test}/**/*.ts', '{router,embedded}/{src,test}/**/*.ts', 'test/**/*.ts', 'clients/*/{src,test}/**/*.{ts,tsx}', 'clients/mobile/**/*.{ts,mts,tsx}'],
   }),
   // clients/core's typed documents are graphql-codegen's output (npm run codegen -w clients/core).
   { ignores: ['clients/core/src/gql/**'] },

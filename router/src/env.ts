@@ -46,6 +46,8 @@ const schema = z.object({
   SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().positive().default(100),
   /** Most subscriptions this router instance holds over every transport; past it RATE_LIMITED. */
   SUBSCRIPTIONS_PER_INSTANCE: z.coerce.number().int().positive().default(20_000),
+  /** How often this router lists its live graphql-ws connections to messaging again; a connection is kept three periods, so a router killed without a word has its users OFFLINE within that. */
+  PRESENCE_REFRESH_MS: z.coerce.number().int().min(500).default(10_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Lets graphql-ws clients connect without credentials (default off: such sockets are closed with 4403); subgraphs still authorize every field. */
   SUBSCRIPTIONS_ALLOW_ANONYMOUS: booleanFlag,

@@ -28,6 +28,7 @@ async function main() {
       subscriptionUpstreamRetryMs: env.SUBSCRIPTION_UPSTREAM_RETRY_MS,
       subscriptionLimits: { perConnection: env.SUBSCRIPTIONS_PER_CONNECTION, perInstance: env.SUBSCRIPTIONS_PER_INSTANCE },
       subscriptionsAllowAnonymous: env.SUBSCRIPTIONS_ALLOW_ANONYMOUS,
+      presenceRefreshMs: env.PRESENCE_REFRESH_MS,
       logger,
     },
     { port: env.PORT, host: env.HOST },

@@ -6,6 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { Counter } from 'prom-client';
 import { apolloProductionOptions, closeServer, createHttpService, createMetrics, graphqlHandler, listen, maskErrors, type Logger, type Route, type ServiceMetrics } from '@supergraph/service-kit';
 import { ApiKeyVerifier } from './apiKeys';
+import { PresenceReporter } from './presence';
 import { createRouterContext, createRouterContextFromParams, type RouterContext } from './context';
 import { AuthenticatedDataSource } from './datasource';
 import { SubgraphFetcher, type SubgraphFetcherOptions } from './fetcher';
@@ -41,6 +42,8 @@ export interface RouterConfig {
   subgraphFetch?: SubgraphFetcherOptions;
   /** `fast` (default): queries run through the compiled executor of executor/; `stock`: @apollo/gateway's own. */
   executor?: 'fast' | 'stock';
+  /** How often the live graphql-ws connections are reported to messaging again (default 10 s; each is kept three periods). */
+  presenceRefreshMs?: number;
   logger: Logger;
 }
 
@@ -159,6 +162,9 @@ export async function startRouter(config: RouterConfig, { port = 0, host = '127.
   const hub = new SubscriptionHub(new SubscriptionPlanner(runtime()), upstream, logger);
   const subscriptionLimits = config.subscriptionLimits ?? { perConnection: 100, perInstance: 20_000 };
   const admission = new SubscriptionAdmission(runtime().apiGraphQLSchema, config.limits, subscriptionLimits.perInstance, config.production ?? false);
+  // Users' sockets make them ONLINE in messaging, when the supergraph has it.
+  const messaging = urlOf.get('messaging');
+  const presence = messaging ? new PresenceReporter(new URL('/internal/presence', messaging).toString(), config.identitySecret, logger, config.presenceRefreshMs) : undefined;
   const websocket = attachWebSocketServer({
     server,
     schema: runtime().apiGraphQLSchema,
@@ -168,6 +174,7 @@ export async function startRouter(config: RouterConfig, { port = 0, host = '127.
     allowAnonymous: config.subscriptionsAllowAnonymous ?? false,
     admission,
     limits: subscriptionLimits,
+    presence,
     logger,
   });
   // SSE and multipart subscriptions on the same /graphql, by Accept; every other request is Apollo Server's.
@@ -192,6 +199,7 @@ export async function startRouter(config: RouterConfig, { port = 0, host = '127.
     close: () =>
       (closing ??= (async () => {
         await Promise.all([websocket.close(), httpSubscriptions.close()]);
+        await presence?.close();
         await upstream.close();
         await apollo.stop();
         await fetcher.close();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The services that emit or consume events (subgraph names, as in `SubgraphDefinition.name`). */
-export type Service = 'users' | 'products' | 'orders' | 'payments' | 'delivery';
+export type Service = 'users' | 'products' | 'orders' | 'payments' | 'delivery' | 'backups' | 'messaging';
 
 /** One topic: who may emit it, who consumes it, and the schema of its payload. */
 export interface TopicContract<TSchema extends z.ZodType = z.ZodType> {
@@ -143,8 +143,8 @@ export const topics = {
    */
   'users.user.upserted': contract({
     emittedBy: 'users',
-    consumedBy: ['delivery'],
-    summary: 'A user was registered or their name or roles changed; delivery keeps its roster of couriers from it.',
+    consumedBy: ['delivery', 'messaging'],
+    summary: 'A user was registered or their name or roles changed; delivery keeps its roster of couriers from it, messaging the users a room may hold.',
     payload: z.object({ userId: z.string().min(1), name: z.string().min(1), roles: z.array(z.string().min(1)) }),
   }),
   /**
@@ -233,8 +233,8 @@ export const topics = {
    */
   'payments.payment.refunded': contract({
     emittedBy: 'payments',
-    consumedBy: ['orders'],
-    summary: 'Money went back to the customer; orders marks the order REFUNDED once it is refunded in full.',
+    consumedBy: ['orders', 'messaging'],
+    summary: 'Money went back to the customer; orders marks the order REFUNDED once it is refunded in full, messaging tells the customer.',
     payload: z.object({
       paymentId: z.uuid(),
       refundId: z.uuid(),
@@ -262,10 +262,10 @@ export const topics = {
       available: money,
     }),
   }),
-  /** A courier was assigned to a delivery. Emitted by **delivery**; no consumer yet (messaging will tell the customer). */
+  /** A courier was assigned to a delivery. Emitted by **delivery**; consumed by **messaging** (the customer's inbox). */
   'delivery.delivery.assigned': contract({
     emittedBy: 'delivery',
-    consumedBy: [],
+    consumedBy: ['messaging'],
     summary: 'A courier was assigned to a delivery.',
     payload: deliveryMove,
   }),
@@ -283,12 +283,52 @@ export const topics = {
     summary: 'The parcel reached the customer; orders marks the order DELIVERED.',
     payload: deliveryMove,
   }),
-  /** The delivery failed (courier's report). Emitted by **delivery**; no consumer yet (operators and messaging). */
+  /** The delivery failed (courier's report). Emitted by **delivery**; consumed by **messaging** (the customer's inbox). */
   'delivery.delivery.failed': contract({
     emittedBy: 'delivery',
-    consumedBy: [],
+    consumedBy: ['messaging'],
     summary: 'A delivery failed, with the reason the courier gave.',
     payload: deliveryMove,
+  }),
+  /**
+   * An order moved from one status to another (`from` is null when it was placed). Emitted by
+   * **orders** in the transaction of every status transition; consumed by **messaging**, which
+   * puts it in the customer's notification inbox.
+   */
+  'orders.order.statusChanged': contract({
+    emittedBy: 'orders',
+    consumedBy: ['messaging'],
+    summary: "An order's status changed (every transition, and PENDING when placed); messaging tells the customer.",
+    payload: z.object({
+      orderId: z.uuid(),
+      customerId: z.string().min(1),
+      from: z.enum(['PENDING', 'CONFIRMED', 'PAID', 'SHIPPED', 'DELIVERED', 'CANCELLED', 'REJECTED', 'PAYMENT_FAILED', 'REFUNDED']).nullable(),
+      to: z.enum(['PENDING', 'CONFIRMED', 'PAID', 'SHIPPED', 'DELIVERED', 'CANCELLED', 'REJECTED', 'PAYMENT_FAILED', 'REFUNDED']),
+      at: z.iso.datetime({ offset: true }),
+      reason: z.string().optional(),
+    }),
+  }),
+  /** An agent missed its backup window, or reported a failed job. Emitted by **backups** (the checker, or the failed report); consumed by **messaging** (it tells the owner). */
+  'backups.alert.raised': contract({
+    emittedBy: 'backups',
+    consumedBy: ['messaging'],
+    summary: 'An agent missed its backup window (or its backups fail): one open alert per agent and cause.',
+    payload: z.object({
+      alertId: z.string().uuid(),
+      agentId: z.string().uuid(),
+      ownerId: z.string().uuid(),
+      hostname: z.string(),
+      cause: z.enum(['MISSED_BACKUP', 'FAILED_BACKUP']),
+      severity: z.enum(['WARNING', 'CRITICAL']),
+      raisedAt: z.string(),
+    }),
+  }),
+  /** The agent's next successful backup resolved an alert. Emitted by **backups**, in the transaction of the report; no consumer yet. */
+  'backups.alert.resolved': contract({
+    emittedBy: 'backups',
+    consumedBy: [],
+    summary: "An agent's successful backup resolved its open alert.",
+    payload: z.object({ alertId: z.uuid(), agentId: z.uuid(), ownerId: z.uuid(), cause: z.enum(['MISSED_BACKUP', 'FAILED_BACKUP']), resolvedAt: z.iso.datetime({ offset: true }) }),
   }),
 } as const satisfies Record<string, TopicContract>;
 

@@ -8,6 +8,8 @@ import { MemoryPubSub, RedisPubSub, type PubSub } from './pubsub';
 export interface Messaging {
   bus: EventBus;
   pubsub: PubSub;
+  /** Where Redis is, for a subgraph's own keys (e.g. presence with expiry); absent in-process. */
+  redis?: { url: string; keyPrefix: string };
   close(): Promise<void>;
 }
 
@@ -19,5 +21,5 @@ export async function connectMessaging({ redisUrl, keyPrefix = 'sg:', logger }: 
   }
   const bus = await RedisEventBus.connect({ url: redisUrl, keyPrefix, logger });
   const pubsub = await RedisPubSub.connect({ url: redisUrl, keyPrefix, logger });
-  return { bus, pubsub, close: async () => void (await Promise.all([bus.close(), pubsub.close()])) };
+  return { bus, pubsub, redis: { url: redisUrl, keyPrefix }, close: async () => void (await Promise.all([bus.close(), pubsub.close()])) };
 }

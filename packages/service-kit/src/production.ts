@@ -38,7 +38,9 @@ export function apolloProductionOptions<TContext extends BaseContext>(
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: !production,
-    plugins: production ? [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()] : [ApolloServerPluginLandingPageLocalDefault({ embed: { runTelemetry: false }, ...sandbox })],
+    plugins: production
+      ? [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()]
+      : [ApolloServerPluginLandingPageLocalDefault({ embed: { runTelemetry: false }, ...sandbox })],
   };
 }
 

@@ -11,7 +11,7 @@ import { topics, type PayloadOf, type Topic } from '@supergraph/contracts';
 import { openDatabase, type Database } from './db/database';
 import { parseEnv } from './env';
 import { CreateDeadLetterTable1796169600000, deadLetterCounter } from './events/deadLetter';
-import { consumeEvents, enqueueEvent, InvalidEventError, OutboxRelay, type EventHandlers } from './events/outbox';
+import { consumeEvents, enqueueEvent, enqueueEvents, InvalidEventError, OutboxRelay, type EventHandlers } from './events/outbox';
 import type { DomainEvent, Subscription } from './events/types';
 import type { Messaging } from './infrastructure';
 import type { Logger } from './logger';
@@ -24,6 +24,8 @@ export interface SubgraphRuntime {
   name: string;
   dataSource: DataSource;
   pubsub: PubSub;
+  /** Redis (URL and key prefix) when the subgraph runs on it; undefined on the in-process engines. */
+  redis?: { url: string; keyPrefix: string };
   logger: Logger;
   /** Shared with the router: signs identities (and service-to-service bodies), and access tokens. */
   secrets: { identity: string; jwt: string };
@@ -34,6 +36,8 @@ export interface SubgraphRuntime {
    * `InvalidEventError`, so the caller's transaction rolls back with nothing written.
    */
   emit<T extends Topic>(manager: EntityManager, topic: T, payload: PayloadOf<T>): Promise<DomainEvent<PayloadOf<T>>>;
+  /** `emit` for many events of one topic, written in one statement (the same checks; all or none). */
+  emitAll<T extends Topic>(manager: EntityManager, topic: T, payloads: PayloadOf<T>[]): Promise<DomainEvent<PayloadOf<T>>[]>;
   /** Tells the relay that committed events are waiting, so they go out now rather than at the next poll. */
   eventsCommitted(): void;
   /** The registry `/metrics` serves, for the subgraph's own counters. */
@@ -106,6 +110,12 @@ export interface RunningSubgraph extends RunningService {
   consumedTopics: string[];
 }
 
+/** One producer per topic, so that its contract (and docs/events.md) says who to ask: the error for any other. */
+function notTheProducer(topic: Topic, subgraph: string): InvalidEventError | null {
+  const producer = topics[topic]?.emittedBy;
+  return producer && producer !== subgraph ? new InvalidEventError(topic, `only ${producer} emits this topic, not ${subgraph}`) : null;
+}
+
 /** Opens the database (running migrations), starts consumers and the outbox relay, then serves. */
 export async function runSubgraph<TContext extends BaseContext, TSettings>(definition: SubgraphDefinition<TContext, TSettings>, config: SubgraphConfig): Promise<RunningSubgraph> {
   const logger = config.logger.child({ subgraph: definition.name });
@@ -127,13 +137,16 @@ export async function runSubgraph<TContext extends BaseContext, TSettings>(defin
     name: definition.name,
     dataSource: database.dataSource,
     pubsub: config.messaging.pubsub,
+    redis: config.messaging.redis,
     logger,
     secrets: { identity: config.identitySecret, jwt: config.jwtSecret },
     emit: (manager, topic, payload) => {
-      // One producer per topic, so that its contract (and docs/events.md) says who to ask.
-      const producer = topics[topic]?.emittedBy;
-      if (producer && producer !== definition.name) return Promise.reject(new InvalidEventError(topic, `only ${producer} emits this topic, not ${definition.name}`));
-      return enqueueEvent(manager, topic, payload);
+      const refused = notTheProducer(topic, definition.name);
+      return refused ? Promise.reject(refused) : enqueueEvent(manager, topic, payload);
+    },
+    emitAll: (manager, topic, payloads) => {
+      const refused = notTheProducer(topic, definition.name);
+      return refused ? Promise.reject(refused) : enqueueEvents(manager, topic, payloads);
     },
     eventsCommitted: () => relay.nudge(),
     metrics: metrics.registry,

@@ -1,6 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { consumeEvents, CreateEventTables1763800000000, enqueueEvent, openDatabase, OutboxRelay, type Database, type DomainEvent, type Messaging } from '@supergraph/service-kit';
+import {
+  consumeEvents,
+  CreateEventTables1763800000000,
+  enqueueEvent,
+  enqueueEvents,
+  InvalidEventError,
+  openDatabase,
+  OutboxRelay,
+  type Database,
+  type DomainEvent,
+  type Messaging,
+} from '@supergraph/service-kit';
 import { cleanupTestResources, eventually, testDatabaseUrl, testLogger, testMessaging } from '@supergraph/testkit';
 
 class CreateTally1763800000001 implements MigrationInterface {
@@ -85,5 +96,17 @@ describe('outbox relay and idempotent consumers', () => {
     ).rejects.toThrow('business rule failed');
     const rows = await producer.dataSource.query(`SELECT 1 FROM outbox WHERE payload->>'name' = 'rolled-back'`);
     expect(rows).toHaveLength(0);
+  });
+
+  it('writes many events of one topic in one statement, in order, and none when one breaks the contract', async () => {
+    const names = ['many-1', 'many-2', 'many-3'];
+    await producer.dataSource.transaction((m) => enqueueEvents(m, 'products.product.upserted', names.map(thing)));
+    const rows = await producer.dataSource.query(`SELECT payload->>'name' AS name FROM outbox WHERE payload->>'name' LIKE 'many-%' ORDER BY seq`);
+    expect(rows.map((r: { name: string }) => r.name)).toEqual(names);
+    await eventually(async () => (await Promise.all(names.map(hits))).every((n) => n === 1), { message: 'every event to be handled' });
+
+    const broken = { ...thing('broken-2'), weightGrams: -1 };
+    await expect(producer.dataSource.transaction((m) => enqueueEvents(m, 'products.product.upserted', [thing('broken-1'), broken]))).rejects.toThrow(InvalidEventError);
+    expect(await producer.dataSource.query(`SELECT 1 FROM outbox WHERE payload->>'name' LIKE 'broken-%'`)).toHaveLength(0);
   });
 });

@@ -7,6 +7,7 @@ import { WebSocketServer } from 'ws';
 import { ErrorCode, WebSocketCloseCode } from '@supergraph/errors';
 import type { Logger } from '@supergraph/service-kit';
 import type { RouterContext } from '../context';
+import type { PresenceReporter } from '../presence';
 import type { SubscriptionAdmission, SubscriptionLimits } from './admission';
 import type { SubscriptionHub } from './hub';
 
@@ -16,6 +17,8 @@ export type { SubscriptionLimits } from './admission';
 interface ConnectionState {
   router: RouterContext;
   subscriptions: number;
+  /** Its id with the presence reporter, for a signed-in user when the supergraph has messaging. */
+  presenceId?: string;
 }
 
 interface OperationContextValue {
@@ -50,6 +53,8 @@ export function attachWebSocketServer(options: {
   /** Parsing, validation, operation limits and the per-instance count, shared with the HTTP transports. */
   admission: SubscriptionAdmission;
   limits: SubscriptionLimits;
+  /** Told of every user's socket, opened and closed (only when the supergraph has messaging). */
+  presence?: PresenceReporter;
   logger: Logger;
 }) {
   const wss = new WebSocketServer({ server: options.server, path: '/graphql', maxPayload: 256 * 1024 });
@@ -74,8 +79,17 @@ export function attachWebSocketServer(options: {
           return refuseSocket(WebSocketCloseCode.InternalError, 'Internal error');
         }
         if (!router.viewer && !options.allowAnonymous) return refuseSocket(CloseCode.Forbidden, 'Forbidden');
-        (ctx.extra as { state?: ConnectionState }).state = { router, subscriptions: 0 };
+        // Gone while its credentials were checked: onClose has already run, so nothing to report.
+        if ((ctx.extra as Extra).socket.readyState !== (ctx.extra as Extra).socket.OPEN) return false;
+        const viewer = router.viewer;
+        const presenceId = viewer?.kind === 'user' ? options.presence?.connected(viewer.userId) : undefined;
+        (ctx.extra as { state?: ConnectionState }).state = { router, subscriptions: 0, presenceId };
         return true;
+      },
+      // Every close, with or without a close frame (a terminated socket closes here too).
+      onClose: (ctx) => {
+        const presenceId = (ctx.extra as { state?: ConnectionState }).state?.presenceId;
+        if (presenceId) options.presence?.disconnected(presenceId);
       },
       onSubscribe: (ctx, _id, payload) => {
         const connection = stateOf(ctx.extra);

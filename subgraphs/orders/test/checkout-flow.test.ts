@@ -188,7 +188,8 @@ describe('checkout', () => {
     await customer.awaitStatus(orderId, 'CONFIRMED');
     expect(products.placedFor(orderId)).toHaveLength(1);
     const outbox = await sql(`SELECT topic FROM outbox WHERE payload->>'orderId' = $1 ORDER BY seq`, [orderId]);
-    expect(outbox).toEqual([{ topic: 'orders.order.placed' }, { topic: 'orders.order.confirmed' }]);
+    // Every status transition is announced too (messaging tells the customer).
+    expect(outbox).toEqual([{ topic: 'orders.order.placed' }, { topic: 'orders.order.statusChanged' }, { topic: 'orders.order.statusChanged' }, { topic: 'orders.order.confirmed' }]);
   });
 
   it.each([

@@ -149,7 +149,14 @@ describe("an order's whole life", () => {
     const { order } = await customer.data(ORDER_DETAILS, { id });
     expect(order.statusHistory.map((h: { to: string }) => h.to)).toEqual(['PENDING', 'CONFIRMED', 'PAID', 'SHIPPED']);
     expect([order.shippingCost, order.total]).toEqual([before.shippingCost, before.total]);
-    expect(await outboxTopics(id)).toEqual(['orders.order.placed', 'orders.order.confirmed']);
+    expect(await outboxTopics(id)).toEqual([
+      'orders.order.placed',
+      'orders.order.statusChanged',
+      'orders.order.statusChanged',
+      'orders.order.confirmed',
+      'orders.order.statusChanged',
+      'orders.order.statusChanged',
+    ]);
     expect(await sql(`SELECT count(*)::int AS n FROM processed_event WHERE event_id = $1`, [captured.id])).toEqual([{ n: 1 }]);
   });
 });

@@ -48,8 +48,11 @@ describe('an orders process dying before relaying its events', () => {
     const customer = new Caller(first.url);
     const { id, status } = await customer.placeOrder([[kettle, 2]]);
     expect(status).toBe('PENDING');
-    const outbox = () => first.orders.database.dataSource.query(`SELECT topic, published_at FROM outbox WHERE payload->>'orderId' = $1`, [id]);
-    expect(await outbox()).toEqual([{ topic: 'orders.order.placed', published_at: null }]);
+    const outbox = () => first.orders.database.dataSource.query(`SELECT topic, published_at FROM outbox WHERE payload->>'orderId' = $1 ORDER BY seq`, [id]);
+    expect(await outbox()).toEqual([
+      { topic: 'orders.order.placed', published_at: null },
+      { topic: 'orders.order.statusChanged', published_at: null },
+    ]);
     expect(products.placedFor(id)).toEqual([]);
     await first.orders.close(); // dies before relaying
     running.splice(running.indexOf(first.orders), 1);

@@ -68,6 +68,30 @@ export async function enqueueEvent<T extends Topic>(manager: EntityManager, topi
   return event;
 }
 
+/**
+ * `enqueueEvent` for many events of one topic in one statement: a producer that announces a
+ * thousand changes in one transaction (a periodic checker) pays one round trip, not a thousand.
+ * Every payload is checked first; one mismatch throws and nothing is written.
+ */
+export async function enqueueEvents<T extends Topic>(manager: EntityManager, topic: T, payloads: PayloadOf<T>[]): Promise<DomainEvent<PayloadOf<T>>[]> {
+  if (!isTopic(topic)) throw new InvalidEventError(topic, 'unknown topic');
+  const occurredAt = new Date().toISOString();
+  const events = payloads.map((payload): DomainEvent<PayloadOf<T>> => {
+    const parsed = topics[topic].payload.safeParse(payload);
+    if (!parsed.success) throw new InvalidEventError(topic, parsed.error.issues);
+    return { id: randomUUID(), topic, occurredAt, payload: parsed.data as PayloadOf<T> };
+  });
+  if (!events.length) return events;
+  // unnest keeps the order of the arrays, so the outbox's seq follows the order of `payloads`.
+  await manager.query('INSERT INTO outbox (id, topic, payload, occurred_at) SELECT id, $2, payload, $3 FROM unnest($1::uuid[], $4::jsonb[]) AS e(id, payload)', [
+    events.map((e) => e.id),
+    topic,
+    occurredAt,
+    events.map((e) => JSON.stringify(e.payload)),
+  ]);
+  return events;
+}
+
 export interface OutboxRelayOptions {
   pollIntervalMs?: number;
   batchSize?: number;

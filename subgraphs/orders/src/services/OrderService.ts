@@ -133,6 +133,7 @@ export class OrderService {
         await manager.insert(OrderStatusChange, { orderId: order.id, from: null, to: 'PENDING', reason: null });
         await manager.delete(CartItem, { customerId });
         await this.runtime.emit(manager, 'orders.order.placed', { orderId: order.id, customerId, items, shipping, weightGrams });
+        await this.runtime.emit(manager, 'orders.order.statusChanged', { orderId: order.id, customerId, from: null, to: 'PENDING', at: order.createdAt.toISOString() });
         return { order, placed: true };
       });
       if (placed) {
@@ -165,7 +166,7 @@ export class OrderService {
       if (!order || !canReadOrder(viewer, order)) throw notFound('Order not found', { id });
       if (!isSelfOrAdmin(viewer, order.customerId)) throw forbidden('Only the customer and admins may cancel an order');
       if (!canMove(order.status, 'CANCELLED')) throw conflict(`An order that is ${order.status} cannot be cancelled`, { status: order.status });
-      await transition(manager, order, 'CANCELLED', { reason: text ?? (viewer.userId === order.customerId ? 'Cancelled by the customer' : 'Cancelled by an admin') });
+      await transition(this.runtime, manager, order, 'CANCELLED', { reason: text ?? (viewer.userId === order.customerId ? 'Cancelled by the customer' : 'Cancelled by an admin') });
       await this.runtime.emit(manager, 'orders.order.cancelled', { orderId: order.id, customerId: order.customerId });
       return order;
     });

@@ -46,7 +46,7 @@ export class AfterConfirmation {
   async delivered(manager: EntityManager, move: DeliveryMove) {
     const order = await this.lock(manager, move.orderId);
     if (!order) return null;
-    if (order.status === 'PAID') await transition(manager, order, 'SHIPPED', { reason: 'Picked up by the courier' });
+    if (order.status === 'PAID') await transition(this.runtime, manager, order, 'SHIPPED', { reason: 'Picked up by the courier' });
     return this.apply(manager, order, 'DELIVERED', 'Delivered');
   }
 
@@ -56,7 +56,7 @@ export class AfterConfirmation {
   }
 
   private async apply(manager: EntityManager, order: Order, to: OrderStatus, reason: string) {
-    if (await transition(manager, order, to, { reason })) return order;
+    if (await transition(this.runtime, manager, order, to, { reason })) return order;
     this.runtime.logger.info('event does not fit the order; ignored', { orderId: order.id, status: order.status, to });
     return null;
   }

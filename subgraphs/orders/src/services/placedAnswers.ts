@@ -64,7 +64,7 @@ export class PlacedAnswers {
     const order = await this.lock(manager, answer.orderId);
     if (!order) return null;
     const reason = await this.shortageReason(manager, answer);
-    if (!(await transition(manager, order, 'REJECTED', { reason }))) {
+    if (!(await transition(this.runtime, manager, order, 'REJECTED', { reason }))) {
       this.runtime.logger.info('stock rejected for an order no longer pending; ignored', { orderId: order.id, status: order.status });
       return null;
     }
@@ -89,7 +89,7 @@ export class PlacedAnswers {
   async shippingRejected(manager: EntityManager, answer: ShippingRejected): Promise<Order | null> {
     const order = await this.lock(manager, answer.orderId);
     if (!order) return null;
-    if (!(await transition(manager, order, 'REJECTED', { reason: `Cannot ship this order: ${answer.reason}` }))) {
+    if (!(await transition(this.runtime, manager, order, 'REJECTED', { reason: `Cannot ship this order: ${answer.reason}` }))) {
       this.runtime.logger.info('shipping rejected for an order no longer pending; ignored', { orderId: order.id, status: order.status });
       return null;
     }
@@ -114,7 +114,7 @@ export class PlacedAnswers {
     );
     if (sums.total > MAX_AMOUNT) return this.rejectReserved(manager, order, 'The order total is too large');
     const payment = this.paymentChoice(order);
-    await transition(manager, order, 'CONFIRMED', { changes: { ...sums, currency } });
+    await transition(this.runtime, manager, order, 'CONFIRMED', { changes: { ...sums, currency } });
     await this.runtime.emit(manager, 'orders.order.confirmed', {
       orderId: order.id,
       customerId: order.customerId,
@@ -142,7 +142,7 @@ export class PlacedAnswers {
   /** Products holds stock for this order: reject it and have the stock given back. */
   private async rejectReserved(manager: EntityManager, order: Order, reason: string) {
     this.runtime.logger.warn('rejecting an order products reserved', { orderId: order.id, reason });
-    await transition(manager, order, 'REJECTED', { reason });
+    await transition(this.runtime, manager, order, 'REJECTED', { reason });
     await this.releaseStock(manager, order);
     return order;
   }

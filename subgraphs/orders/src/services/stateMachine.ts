@@ -1,3 +1,4 @@
+import type { SubgraphRuntime } from '@supergraph/service-kit';
 import type { EntityManager } from 'typeorm';
 import { Order, type OrderStatus } from '../entities/Order';
 import { OrderStatusChange } from '../entities/OrderStatusChange';
@@ -28,10 +29,12 @@ export function canMove(from: OrderStatus, to: OrderStatus): boolean {
  * Moves `order` (read under a row lock in the caller's transaction) to `to`, with any column
  * `changes`, and appends the history row in the same transaction. Leaving PENDING erases the card
  * token: it is needed only to tell payments at confirmation. An illegal move changes nothing
- * and returns false: callers answer it with CONFLICT, event handlers ignore it. After the commit,
- * call `announceStatus`.
+ * and returns false: callers answer it with CONFLICT, event handlers ignore it. Every move also
+ * emits `orders.order.statusChanged` in the same transaction (messaging tells the customer). After
+ * the commit, call `announceStatus`.
  */
 export async function transition(
+  runtime: SubgraphRuntime,
   manager: EntityManager,
   order: Order,
   to: OrderStatus,
@@ -50,6 +53,7 @@ export async function transition(
   // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access -- TypeORM types RETURNING rows as any
   const at: Date = result.raw[0].updated_at;
   await manager.insert(OrderStatusChange, { orderId: order.id, from, to, reason, at });
+  await runtime.emit(manager, 'orders.order.statusChanged', { orderId: order.id, customerId: order.customerId, from, to, at: at.toISOString(), ...(reason ? { reason } : {}) });
   Object.assign(order, changes, { status: to, updatedAt: at });
   return true;
 }

@@ -1,0 +1,44 @@
+// A tab bar (catalogue, cart, orders) and one pushed screen (an order). Small enough to hold in a
+// context of our own: React Navigation would add native modules (screens, safe-area, gestures)
+// that the react-native-web build would then have to bundle and the tests to drive.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { BackHandler } from 'react-native';
+
+export type Tab = 'catalogue' | 'cart' | 'orders';
+export type Route = { name: Tab } | { name: 'order'; orderId: string };
+
+interface Navigation {
+  route: Route;
+  /** The tab under the current screen (an order is shown over the orders tab). */
+  tab: Tab;
+  navigate: (route: Route) => void;
+  /** False when there was nowhere to go back to. */
+  back: () => boolean;
+}
+
+const NavigationContext = createContext<Navigation | null>(null);
+
+export function NavigationProvider({ children }: { children: ReactNode }) {
+  const [stack, setStack] = useState<Route[]>([{ name: 'catalogue' }]);
+  const route = stack[stack.length - 1];
+  const navigate = useCallback((next: Route) => setStack((current) => (next.name === 'order' ? [...current.filter((r) => r.name !== 'order'), next] : [next])), []);
+  const back = useCallback(() => {
+    if (stack.length < 2) return false;
+    setStack(stack.slice(0, -1));
+    return true;
+  }, [stack]);
+  // Android's back button closes the pushed screen before it leaves the app.
+  useEffect(() => {
+    const subscription = BackHandler.addEventListener('hardwareBackPress', back);
+    return () => subscription.remove();
+  }, [back]);
+  const tab = route.name === 'order' ? 'orders' : route.name;
+  const value = useMemo(() => ({ route, tab, navigate, back }), [route, tab, navigate, back]);
+  return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>;
+}
+
+export function useNavigation(): Navigation {
+  const navigation = useContext(NavigationContext);
+  if (!navigation) throw new Error('useNavigation outside NavigationProvider');
+  return navigation;
+}

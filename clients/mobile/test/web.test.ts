@@ -1,0 +1,119 @@
+// The app's screens in headless Chromium at a phone's viewport, through react-native-web, against
+// the whole supergraph (PostgreSQL and Redis when they answer): sign in, add to the cart, pay with
+// tok_visa, then follow the order as an admin moves its delivery along, without a reload. Access
+// tokens live 12 s here, so the page refreshes its token (and reconnects its socket) while it follows.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { eventually, graphql } from '@supergraph/testkit';
+import { startTestSupergraph, type TestSupergraph } from '../../../test/helpers/supergraph';
+import { buildWebApp, serveWebApp, type WebApp } from './helpers/webApp';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(__dirname, 'artifacts');
+const PASSWORD = 'Demo-Password-1';
+const TOKEN_TTL_SECONDS = 12;
+const UPDATE_DELIVERY = 'mutation($id: ID!, $status: DeliveryStatus!, $proof: String) { updateDeliveryStatus(id: $id, status: $status, proofOfDelivery: $proof) { status } }';
+
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`clients/mobile web test skipped: no Chromium at ${CHROMIUM} (CI installs it with apt-get install -y chromium)`);
+const describeInBrowser = haveChromium ? describe : describe.skip;
+
+describeInBrowser('the mobile app on the web (react-native-web, phone viewport)', () => {
+  let supergraph: TestSupergraph;
+  let web: WebApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    process.env.ACCESS_TOKEN_TTL_SECONDS = String(TOKEN_TTL_SECONDS);
+    try {
+      [supergraph] = await Promise.all([startTestSupergraph(), buildWebApp()]);
+    } finally {
+      delete process.env.ACCESS_TOKEN_TTL_SECONDS;
+    }
+    web = await serveWebApp(supergraph.url);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    page = await context.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+    await supergraph?.close();
+  });
+
+  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+
+  it('signs in, buys with tok_visa and shows each status change live', async () => {
+    await page.goto(web.url);
+    await page.getByTestId('login-email').fill('customer@example.com');
+    await page.getByTestId('login-password').fill('not-the-password');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('login-error').waitFor();
+    await shot('1-login-refused');
+    await page.getByTestId('login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+
+    const firstProduct = page.locator('[data-testid^="product-"]').first();
+    await firstProduct.waitFor();
+    const productId = (await firstProduct.getAttribute('data-testid'))!.slice('product-'.length);
+    await page.getByTestId(`add-${productId}`).click();
+    await page.getByTestId('tab-cart').filter({ hasText: 'Cart (1)' }).waitFor();
+    await shot('2-catalogue');
+
+    await page.getByTestId('tab-cart').click();
+    await page.getByTestId(`cart-line-${productId}`).waitFor();
+    await page.getByTestId('cart-total').waitFor();
+    await shot('3-cart');
+
+    // A marker on the page's window: it survives only if nothing reloads the page from here on.
+    await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
+    await page.getByTestId('checkout-submit').click();
+    const screen = page.locator('[data-testid^="order-screen-"]');
+    await screen.waitFor();
+    const orderId = (await screen.getAttribute('data-testid'))!.slice('order-screen-'.length);
+    await page.getByTestId('order-status').filter({ hasText: 'Order paid' }).waitFor({ timeout: 30_000 });
+    await shot('4-order-paid');
+
+    // The page's token is refreshed while it follows the order; the updates below arrive after that.
+    const pageToken = () => page.evaluate(() => (JSON.parse(sessionStorage.getItem('supergraph.session') ?? '{}') as { accessToken?: string }).accessToken);
+    const tokenAtCheckout = await pageToken();
+    await eventually(async () => (await pageToken()) !== tokenAtCheckout, { timeoutMs: TOKEN_TTL_SECONDS * 1000, message: "the page's access token to be refreshed" });
+
+    const delivery = await eventually(
+      async () => {
+        const { data } = await graphql(supergraph.url, 'query($id: ID!) { order(id: $id) { delivery { id status } } }', { id: orderId }, await login('admin@example.com'));
+        return data?.order?.delivery?.status === 'ASSIGNED' && data.order.delivery;
+      },
+      { timeoutMs: 30_000, message: 'the delivery to be assigned' },
+    );
+    await page.getByTestId('order-headline').filter({ hasText: 'A courier will pick it up' }).waitFor();
+
+    for (const [status, headline] of [
+      ['PICKED_UP', 'Picked up by the courier'],
+      ['IN_TRANSIT', 'On its way to you'],
+      ['DELIVERED', 'Delivered'],
+    ]) {
+      const moved = await graphql(supergraph.url, UPDATE_DELIVERY, { id: delivery.id, status, proof: status === 'DELIVERED' ? 'at the door' : null }, await login('admin@example.com'));
+      expect(moved.errors).toBeUndefined();
+      await page
+        .getByTestId('order-headline')
+        .filter({ hasText: new RegExp(`^${headline}$`) })
+        .waitFor({ timeout: 15_000 });
+      await shot(`5-${status.toLowerCase()}`);
+    }
+    await page.getByTestId('order-status').filter({ hasText: 'Order delivered' }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
+  });
+
+  async function login(email: string): Promise<Record<string, string>> {
+    const { data } = await graphql(supergraph.url, 'mutation($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email, password: PASSWORD } });
+    return { authorization: `Bearer ${data.login.accessToken}` };
+  }
+});
