@@ -9,7 +9,8 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest'] },
   // jose ships ESM only; let swc turn it into CommonJS for jest's module system.
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
-  testTimeout: 60_000,
+  // Eight subgraphs start per supergraph test, with their migrations; on two shared cores that can take a minute.
+  testTimeout: 120_000,
   maxWorkers: 2,
   setupFiles: ['reflect-metadata'],
   // The network guard: a run fails when any process of it reaches beyond loopback (test/network-guard.cjs).

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { cleanupTestResources, eventually } from '@supergraph/testkit';
+import { cleanupTestResources, eventually, graphql } from '@supergraph/testkit';
 import { LiveClients } from './helpers/live';
-import { createProduct, login, registerCustomer, startTestSupergraph, statementsPerSubgraph, type Client, type TestSupergraph } from './helpers/supergraph';
+import { createProduct, eventsSettled, login, registerCustomer, startTestSupergraph, statementsPerSubgraph, type Client, type TestSupergraph } from './helpers/supergraph';
 
 /** The inbox: fed by orders' status changes (and delivery, payments, backups), live to its owner. */
 describe('notifications', () => {
@@ -49,6 +49,40 @@ describe('notifications', () => {
     expect((await customer.data('{ me { unreadNotificationCount } }')).me.unreadNotificationCount).toBe(inbox.me.unreadNotificationCount - 1);
     const unreadOnly = await customer.data('{ notifications(unreadOnly: true) { totalCount } }');
     expect(unreadOnly.notifications.totalCount).toBe(inbox.me.unreadNotificationCount - 1);
+  });
+
+  it("tells an agent's owner of a failed backup live: backups' alert becomes a notification once", async () => {
+    const owner = await registerCustomer(sg.url, 'backup-owner');
+    const sub = LiveClients.collect(live.connect(sg.url, owner.token!), 'subscription { notificationAdded { kind title body read } }');
+    await eventually(async () => (await owner.data('{ me { presence { status } } }')).me.presence?.status === 'ONLINE');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const { createBackupPolicy } = await owner.data('mutation($i: CreateBackupPolicyInput!) { createBackupPolicy(input: $i) { id } }', {
+      i: { name: 'nightly', expectedIntervalMinutes: 60, retentionDays: 7 },
+    });
+    const { registerBackupAgent } = await owner.data('mutation($i: RegisterBackupAgentInput!) { registerBackupAgent(input: $i) { apiKey } }', {
+      i: { hostname: 'files.owner.example', os: 'Debian 12', policyId: createBackupPolicy.id },
+    });
+    const finishedAt = new Date(Date.now() - 60_000);
+    const failed = { status: 'FAILED', startedAt: new Date(finishedAt.getTime() - 60_000).toISOString(), finishedAt: finishedAt.toISOString(), error: 'disk full' };
+    const report = await graphql(sg.url, 'mutation($i: ReportBackupJobInput!) { reportBackupJob(input: $i) { status } }', { i: failed }, { 'x-api-key': registerBackupAgent.apiKey });
+    expect(report.errors).toBeUndefined();
+
+    await eventually(async () => sub.events.some((e) => e.data?.notificationAdded.kind === 'BACKUP_ALERT'), { message: 'the backup alert, live in the inbox' });
+    expect(sub.events.find((e) => e.data?.notificationAdded.kind === 'BACKUP_ALERT').data.notificationAdded).toMatchObject({
+      title: expect.stringContaining('files.owner.example'),
+      body: 'Backups of files.owner.example are failing.',
+      read: false,
+    });
+    // A second failure while the alert is open raises nothing new, so the inbox holds one.
+    await graphql(
+      sg.url,
+      'mutation($i: ReportBackupJobInput!) { reportBackupJob(input: $i) { status } }',
+      { i: { ...failed, startedAt: new Date(finishedAt.getTime() - 30_000).toISOString() } },
+      { 'x-api-key': registerBackupAgent.apiKey },
+    );
+    await eventually(() => eventsSettled(Object.values(sg.supergraph.subgraphs)), { message: 'every event relayed and handled' });
+    const { notifications } = await owner.data('{ notifications(first: 20) { edges { node { kind } } } }');
+    expect(notifications.edges.filter((e: any) => e.node.kind === 'BACKUP_ALERT')).toHaveLength(1);
   });
 
   it("keeps one's inbox to oneself (and admins)", async () => {
