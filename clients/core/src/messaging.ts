@@ -23,17 +23,32 @@ export function newClientMessageId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}-${Math.random().toString(36).slice(2, 12)}`;
 }
 
-/** Puts a message first (newest) in its room's cached pages once, and makes it the room's last message. */
-export function addMessageToRoom(cache: ApolloCache, message: MessageFieldsFragment): void {
+/**
+ * Puts a message first (newest) in its room's cached pages once, and makes it the room's last
+ * message. True when the room did not show it yet (not its last message nor in its pages), so a
+ * caller counts it unread once however many ways it arrived (subscription results are in the cache
+ * before their handlers run, so "is the message cached" cannot tell).
+ */
+export function addMessageToRoom(cache: ApolloCache, message: MessageFieldsFragment): boolean {
   const ref = cache.writeFragment({ fragment: MessageFieldsFragmentDoc, fragmentName: 'MessageFields', data: message });
-  if (!ref) return;
+  if (!ref) return false;
+  let isNew = true;
   cache.modify<{ lastMessage: Reference | null; messages: Connection | undefined }>({
     id: cache.identify({ __typename: 'Room', id: message.room.id }),
     fields: {
-      lastMessage: (last, { readField, isReference }) => (isReference(last) && Date.parse(String(readField('createdAt', last))) > Date.parse(message.createdAt) ? last : ref),
-      messages: (existing, { readField }) => prepend(existing as Connection | undefined, ref, 'MessageEdge', readField),
+      lastMessage: (last, { readField, isReference }) => {
+        if (!isReference(last)) return ref;
+        if (readField('id', last) === message.id) isNew = false;
+        return Date.parse(String(readField('createdAt', last))) > Date.parse(message.createdAt) ? last : ref;
+      },
+      messages: (existing, { readField }) => {
+        const connection = existing as Connection | undefined;
+        if (connection?.edges.some((edge) => readField('id', edge.node) === message.id)) isNew = false;
+        return prepend(connection, ref, 'MessageEdge', readField);
+      },
     },
   });
+  return isNew;
 }
 
 /** Puts a new notification first in every cached inbox (all, unread only) and counts it unread for the viewer. */

@@ -1,5 +1,5 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
-import { addMessageToRoom, MessageAddedDocument, MessageFieldsFragmentDoc, PresenceChangedDocument, RoomsDocument } from '@supergraph/client-core';
+import { addMessageToRoom, MessageAddedDocument, PresenceChangedDocument, RoomsDocument } from '@supergraph/client-core';
 import { useMatch } from 'react-router';
 
 // Subscriptions per tab stay bounded: the newest rooms, and presence of at most 100 people (the API's limit).
@@ -29,11 +29,9 @@ function RoomWatcher({ roomId, viewerId, open }: { roomId: string; viewerId: str
     onData: ({ client, data }) => {
       const message = data.data?.messageAdded;
       if (!message) return;
-      // Already in the cache (the open room's own subscription, or a fetch after it): counted already.
-      const known = client.readFragment({ id: client.cache.identify(message), fragment: MessageFieldsFragmentDoc, fragmentName: 'MessageFields' }) !== null;
-      addMessageToRoom(client.cache, message);
-      // The open room's page marks it read; elsewhere another's message is one more unread.
-      if (known || open || message.sender?.id === viewerId) return;
+      const isNew = addMessageToRoom(client.cache, message);
+      // The open room's page marks it read; elsewhere another's message is one more unread (once).
+      if (!isNew || open || message.sender?.id === viewerId) return;
       client.cache.modify({ id: client.cache.identify({ __typename: 'Room', id: roomId }), fields: { unreadCount: (count: number) => count + 1 } });
       client.cache.modify({ fields: { unreadMessageCount: (count: number) => count + 1 } });
     },

@@ -23,7 +23,12 @@ function Room({ roomId }: { roomId: string }) {
   const viewerId = useAppSession().state?.user.id ?? '';
   const visible = useVisible();
   const { data, loading, error, fetchMore, refetch } = useQuery(RoomDocument, { variables: { id: roomId }, notifyOnNetworkStatusChange: true });
-  useSubscription(MessageAddedDocument, { variables: { roomId }, onData: ({ client, data: event }) => event.data && addMessageToRoom(client.cache, event.data.messageAdded) });
+  useSubscription(MessageAddedDocument, {
+    variables: { roomId },
+    onData: ({ client, data: event }) => {
+      if (event.data) addMessageToRoom(client.cache, event.data.messageAdded);
+    },
+  });
   useSubscription(MessageUpdatedDocument, { variables: { roomId } });
   useQuery(RoomReadStateDocument, { variables: { id: roomId }, pollInterval: READ_STATE_POLL_MS, skip: !data?.room });
   const typingNames = useTypingNames(roomId, viewerId);
