@@ -111,5 +111,15 @@ describeInBrowser('chat and notifications in a browser', () => {
     await a.getByLabel('Unread only').check();
     await a.getByTestId('notification').first().waitFor();
     await expect(a.getByTestId('notification').filter({ hasText: 'is paid' }).count()).resolves.toBe(0);
+
+    // From the order, a direct conversation with its courier (whoever the delivery went to).
+    await a.getByLabel('Unread only').uncheck();
+    await paid.getByRole('link', { name: 'View order' }).click();
+    const message = a.getByRole('button', { name: /^Message / });
+    await message.waitFor({ timeout: 30_000 });
+    const courierName = (await message.textContent())!.replace('Message ', '');
+    await message.click();
+    await a.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+    await a.getByRole('heading', { name: courierName }).waitFor();
   }, 60_000);
 });

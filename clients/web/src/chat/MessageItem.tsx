@@ -19,7 +19,7 @@ export function MessageItem({ message, mine }: { message: MessageFieldsFragment;
   return (
     <li className={mine ? 'message mine' : 'message'} data-testid="message">
       <div className="meta">
-        <strong>{mine ? 'You' : (message.sender?.name ?? 'Someone')}</strong> <span className="muted">{new Date(message.createdAt).toLocaleTimeString()}</span>
+        <strong>{mine ? 'You' : (message.sender?.name ?? 'Someone')}</strong> <span className="muted">{sentAt(message.createdAt)}</span>
         {message.editedAt && <span className="muted"> (edited)</span>}
         {mine && !editing && (
           <button
@@ -52,4 +52,10 @@ export function MessageItem({ message, mine }: { message: MessageFieldsFragment;
       )}
     </li>
   );
+}
+
+/** The time for today's messages, the date and time for older ones. */
+function sentAt(createdAt: string): string {
+  const at = new Date(createdAt);
+  return at.toDateString() === new Date().toDateString() ? at.toLocaleTimeString() : at.toLocaleString();
 }
