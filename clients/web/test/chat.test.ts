@@ -24,8 +24,8 @@ describeInBrowser('chat and notifications in a browser', () => {
   const text = `Parcel question ${randomUUID().slice(0, 6)}`;
 
   beforeAll(async () => {
-    [sg] = await Promise.all([startTestSupergraph(), buildApp()]);
-    preview = await previewApp(sg.url);
+    [sg] = await Promise.all([startTestSupergraph(), buildApp('chat')]);
+    preview = await previewApp('chat', sg.url);
     browser = await launchChromium();
     contexts = await Promise.all([browser.newContext({ viewport: { width: 1100, height: 850 } }), browser.newContext({ viewport: { width: 1100, height: 850 } })]);
     [a, b] = await Promise.all(contexts.map((context) => context.newPage()));

@@ -29,12 +29,12 @@ describeInBrowser('web shop in a browser', () => {
     // Short access tokens, so that the page refreshes several during the test (users reads its settings at start).
     process.env.ACCESS_TOKEN_TTL_SECONDS = String(TOKEN_TTL_SECONDS);
     try {
-      [sg] = await Promise.all([startTestSupergraph(), buildApp()]);
+      [sg] = await Promise.all([startTestSupergraph(), buildApp('shop')]);
     } finally {
       delete process.env.ACCESS_TOKEN_TTL_SECONDS;
     }
     await createProduct(sg, await login(sg.url, 'admin@example.com'), { stock: 30, price: 2499, name: productName });
-    preview = await previewApp(sg.url);
+    preview = await previewApp('shop', sg.url);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     page.setDefaultTimeout(15_000);
