@@ -11,6 +11,13 @@ export const queries = {
   me: documents.MeDocument,
   order: documents.OrderDocument,
   myOrders: documents.MyOrdersDocument,
+  telemetry: documents.TelemetryDocument,
+  device: documents.DeviceDocument,
+  devices: documents.DevicesDocument,
+  backupPolicies: documents.BackupPoliciesDocument,
+  backupAgents: documents.BackupAgentsDocument,
+  backupAlerts: documents.BackupAlertsDocument,
+  backupReport: documents.BackupReportDocument,
 };
 
 /** Mutations: sent once, never retried (the first attempt may have taken effect). */
@@ -20,10 +27,18 @@ export const mutations = {
   addToCart: documents.AddToCartDocument,
   checkout: documents.CheckoutDocument,
   cancelOrder: documents.CancelOrderDocument,
+  registerDevice: documents.RegisterDeviceDocument,
+  ingestTelemetry: documents.IngestTelemetryDocument,
+  createBackupPolicy: documents.CreateBackupPolicyDocument,
+  registerBackupAgent: documents.RegisterBackupAgentDocument,
+  reportBackupJob: documents.ReportBackupJobDocument,
+  acknowledgeBackupAlert: documents.AcknowledgeBackupAlertDocument,
 };
 
 /** Subscriptions: async iterators over graphql-ws, or SSE where WebSockets are blocked. */
 export const subscriptions = {
   orderStatusChanged: documents.OrderStatusChangedDocument,
   deliveryTracking: documents.DeliveryTrackingDocument,
+  telemetryUpdated: documents.TelemetryUpdatedDocument,
+  backupAlertRaised: documents.BackupAlertRaisedDocument,
 };
