@@ -18,6 +18,7 @@ export const queries = {
   backupAgents: documents.BackupAgentsDocument,
   backupAlerts: documents.BackupAlertsDocument,
   backupReport: documents.BackupReportDocument,
+  notifications: documents.NotificationsDocument,
 };
 
 /** Mutations: sent once, never retried (the first attempt may have taken effect). */
@@ -33,6 +34,7 @@ export const mutations = {
   registerBackupAgent: documents.RegisterBackupAgentDocument,
   reportBackupJob: documents.ReportBackupJobDocument,
   acknowledgeBackupAlert: documents.AcknowledgeBackupAlertDocument,
+  markNotificationRead: documents.MarkNotificationReadDocument,
 };
 
 /** Subscriptions: async iterators over graphql-ws, or SSE where WebSockets are blocked. */
@@ -41,4 +43,5 @@ export const subscriptions = {
   deliveryTracking: documents.DeliveryTrackingDocument,
   telemetryUpdated: documents.TelemetryUpdatedDocument,
   backupAlertRaised: documents.BackupAlertRaisedDocument,
+  notificationAdded: documents.NotificationAddedDocument,
 };

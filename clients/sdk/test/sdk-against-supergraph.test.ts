@@ -93,7 +93,7 @@ export async function browse() {
       '-e',
       "import { createClient, queries } from '@supergraph/sdk'; console.log(typeof createClient, Object.keys(queries).join(','))",
     ]);
-    expect(printed.trim()).toBe('function products,product,categories,me,order,myOrders,telemetry,device,devices,backupPolicies,backupAgents,backupAlerts,backupReport');
+    expect(printed.trim()).toBe('function products,product,categories,me,order,myOrders,telemetry,device,devices,backupPolicies,backupAgents,backupAlerts,backupReport,notifications');
   });
 });
 

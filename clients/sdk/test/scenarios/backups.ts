@@ -25,7 +25,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 export function describeBackups(fixture: SdkFixture) {
   describe('backups: an agent of the demo customer', () => {
-    it('reports a FAILED job with its key, the owner sees the alert live, and the report figures match', async () => {
+    it('reports a FAILED job with its key, the owner sees the alert and its notification live, and the report figures match', async () => {
       const owner = fixture.client({ token: (await fixture.signIn('customer@example.com')).accessToken, subscriptionTransport: 'websocket' });
       // A 30-day interval: the checker raises no MISSED_BACKUP alert for this agent while the test runs.
       const { createBackupPolicy: policy } = await owner.createBackupPolicy({ input: { name: `SDK test ${Date.now()}`, expectedIntervalMinutes: 43_200, retentionDays: 30 } });
@@ -46,6 +46,9 @@ export function describeBackups(fixture: SdkFixture) {
       // A subscription sends no current state, so there is no telling when it is live: fail a job,
       // and if no alert comes, succeed one (resolving the alert) and fail another.
       const live = owner.backupAlertRaised();
+      // Messaging tells the owner too, from the alert's event: by then this subscription is open.
+      const inbox = owner.notificationAdded();
+      const notified = readUntil(inbox, ({ notificationAdded }) => notificationAdded.kind === 'BACKUP_ALERT' && notificationAdded.title.includes(hostname));
       const raised = readUntil(live, ({ backupAlertRaised: alert }) => alert.agent.id === agentId);
       let done = false;
       void raised.then(
@@ -80,6 +83,13 @@ export function describeBackups(fixture: SdkFixture) {
       expect(backupReport.successRate).toBeCloseTo(successRate, 9);
       expect(backupReport.averageDurationSeconds).toBeCloseTo(averageDurationSeconds, 6);
       expect(new Date(backupReport.lastSuccessAt!).toISOString()).toBe(lastSuccessAt);
+
+      const notification = (await notified).at(-1)!.notificationAdded;
+      expect(notification).toMatchObject({ title: `Warning: backups of ${hostname}`, body: `Backups of ${hostname} are failing.`, read: false });
+      inbox.unsubscribe();
+      const { notifications } = await owner.notifications({ unreadOnly: true, first: 100 });
+      expect(notifications.edges.map(({ node }) => node.id)).toContain(notification.id);
+      expect((await owner.markNotificationRead({ id: notification.id })).markNotificationRead).toMatchObject({ id: notification.id, read: true });
     }, 60_000);
   });
 }
