@@ -14,7 +14,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
-        scalars: { DateTime: 'string' },
+        scalars: { DateTime: 'string', Long: 'string' },
         dedupeFragments: true,
       },
     },

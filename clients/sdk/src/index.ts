@@ -7,3 +7,4 @@ export type { Subscription } from './transport/iterator.js';
 export type { SubscriptionTransport } from './transport/subscriptions.js';
 export { mutations, queries, subscriptions } from './operations.js';
 export * from './__generated__/operations.js';
+export { ingestReadings, IngestBatchError, MAX_READINGS_PER_CALL, type IngestOptions, type IngestSummary } from './telemetry.js';

@@ -11,6 +11,14 @@ export const queries = {
   me: documents.MeDocument,
   order: documents.OrderDocument,
   myOrders: documents.MyOrdersDocument,
+  telemetry: documents.TelemetryDocument,
+  device: documents.DeviceDocument,
+  devices: documents.DevicesDocument,
+  backupPolicies: documents.BackupPoliciesDocument,
+  backupAgents: documents.BackupAgentsDocument,
+  backupAlerts: documents.BackupAlertsDocument,
+  backupReport: documents.BackupReportDocument,
+  notifications: documents.NotificationsDocument,
 };
 
 /** Mutations: sent once, never retried (the first attempt may have taken effect). */
@@ -20,10 +28,20 @@ export const mutations = {
   addToCart: documents.AddToCartDocument,
   checkout: documents.CheckoutDocument,
   cancelOrder: documents.CancelOrderDocument,
+  registerDevice: documents.RegisterDeviceDocument,
+  ingestTelemetry: documents.IngestTelemetryDocument,
+  createBackupPolicy: documents.CreateBackupPolicyDocument,
+  registerBackupAgent: documents.RegisterBackupAgentDocument,
+  reportBackupJob: documents.ReportBackupJobDocument,
+  acknowledgeBackupAlert: documents.AcknowledgeBackupAlertDocument,
+  markNotificationRead: documents.MarkNotificationReadDocument,
 };
 
 /** Subscriptions: async iterators over graphql-ws, or SSE where WebSockets are blocked. */
 export const subscriptions = {
   orderStatusChanged: documents.OrderStatusChangedDocument,
   deliveryTracking: documents.DeliveryTrackingDocument,
+  telemetryUpdated: documents.TelemetryUpdatedDocument,
+  backupAlertRaised: documents.BackupAlertRaisedDocument,
+  notificationAdded: documents.NotificationAddedDocument,
 };

@@ -1,79 +1,28 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'graphql';
 import { SignJWT } from 'jose';
-import { startEmbedded, exitOf, type Embedded } from '../../../test/helpers/embedded';
 import { startFlakyServer } from './helpers/flaky-server';
-import { installSdk, TSC, TSX_LOADER, type InstalledSdk } from './helpers/installed-sdk';
+import { TSC, TSX_LOADER } from './helpers/installed-sdk';
+import { readUntil, rejection as rejectionOf, useSdkFixture } from './helpers/sdk-fixture';
+import { describeBackups } from './scenarios/backups';
+import { describeTelemetry } from './scenarios/telemetry';
 
 /**
  * The SDK as a partner uses it: packed (`npm pack`), installed from the tarball into a scratch
  * project outside the repository, and driven against the embedded supergraph (`npm start`'s entry)
  * over HTTP, graphql-ws and SSE. One file for these behaviours, because packing and starting the
- * supergraph are what take time; each `describe` is one behaviour.
+ * supergraph are what take time; each `describe` is one behaviour (those of a domain added later
+ * live in `scenarios/` and share this file's supergraph).
  */
 const JWT_SECRET = 'sdk-test-jwt-secret-0123456789abcdef-0123456789';
-const PASSWORD = 'Demo-Password-1';
 
-let installed: InstalledSdk;
-let supergraph: Embedded;
-const dataDir = mkdtempSync(join(tmpdir(), 'sdk-supergraph-'));
-const clients: { close(): Promise<void> }[] = [];
-
-beforeAll(async () => {
-  const starting = startEmbedded(dataDir, { JWT_SECRET });
-  installed = installSdk();
-  supergraph = await starting;
-}, 300_000);
-
-afterAll(async () => {
-  await Promise.all(clients.map((client) => client.close()));
-  if (supergraph) {
-    supergraph.child.kill('SIGINT');
-    await exitOf(supergraph);
-  }
-  installed?.remove();
-  rmSync(dataDir, { recursive: true, force: true });
-}, 60_000);
-
-type Sdk = InstalledSdk['sdk'];
-type ClientOptions = Parameters<Sdk['createClient']>[0];
-
-function client(options: Partial<ClientOptions> = {}) {
-  const created = installed.sdk.createClient({ url: supergraph.url, ...options });
-  clients.push(created);
-  return created;
-}
-
-async function signIn(email: string) {
-  const { login } = await client().login({ input: { email, password: PASSWORD } });
-  return login;
-}
-
-/** What a promise was rejected with (and a failure if it resolved). */
-async function rejection(promise: Promise<unknown>): Promise<InstanceType<Sdk['SupergraphError']>> {
-  const outcome = await promise.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
-  if (!('error' in outcome)) throw new Error(`expected a rejection, got ${JSON.stringify(outcome.value)}`);
-  expect(outcome.error).toBeInstanceOf(installed.sdk.SupergraphError);
-  return outcome.error as InstanceType<Sdk['SupergraphError']>;
-}
-
-/** Reads a subscription until `until` holds for an event, leaving it open; every event read, in order. */
-async function readUntil<T>(subscription: AsyncIterableIterator<T>, until: (event: T) => boolean): Promise<T[]> {
-  const events: T[] = [];
-  for (let next = await subscription.next(); !next.done; next = await subscription.next()) {
-    events.push(next.value);
-    if (until(next.value)) return events;
-  }
-  throw new Error(`the subscription ended after ${JSON.stringify(events)}`);
-}
+const fixture = useSdkFixture({ JWT_SECRET });
+const { client, signIn } = fixture;
+const rejection = (promise: Promise<unknown>) => rejectionOf(fixture, promise);
 
 /** An HTTP server that refuses every WebSocket upgrade, as a proxy that blocks WebSockets does. */
 async function startWebSocketBlocker() {
@@ -111,7 +60,10 @@ describe('the catalogue', () => {
   });
 
   it('gives partner code types that refuse a wrong field or variable, from the installed declarations', async () => {
-    writeFileSync(join(installed.dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', target: 'es2022', noEmit: true, types: [] }, files: ['partner.ts'] }));
+    writeFileSync(
+      join(fixture.installed.dir, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', target: 'es2022', noEmit: true, types: [] }, files: ['partner.ts'] }),
+    );
     const partner = (extra: string) => `import { createClient } from '@supergraph/sdk';
 export async function browse() {
   const sdk = createClient({ url: 'http://127.0.0.1:4000/graphql' });
@@ -127,17 +79,21 @@ export async function browse() {
   return amount;
 }
 `;
-    const check = () => installed.run(['-p', 'tsconfig.json'], { command: TSC });
-    writeFileSync(join(installed.dir, 'partner.ts'), partner(''));
+    const check = () => fixture.installed.run(['-p', 'tsconfig.json'], { command: TSC });
+    writeFileSync(join(fixture.installed.dir, 'partner.ts'), partner(''));
     expect(await check()).toBe('');
     // The same code with one unchecked mistake does not compile: the checks above are real.
-    writeFileSync(join(installed.dir, 'partner.ts'), partner('const wrong: string = products.edges[0].node.price.amount;'));
+    writeFileSync(join(fixture.installed.dir, 'partner.ts'), partner('const wrong: string = products.edges[0].node.price.amount;'));
     await expect(check()).rejects.toMatchObject({ stdout: expect.stringMatching(/partner\.ts.*Type 'number' is not assignable to type 'string'/) });
   });
 
   it('loads as an ES module too', async () => {
-    const printed = await installed.run(['--input-type=module', '-e', "import { createClient, queries } from '@supergraph/sdk'; console.log(typeof createClient, Object.keys(queries).join(','))"]);
-    expect(printed.trim()).toBe('function products,product,categories,me,order,myOrders');
+    const printed = await fixture.installed.run([
+      '--input-type=module',
+      '-e',
+      "import { createClient, queries } from '@supergraph/sdk'; console.log(typeof createClient, Object.keys(queries).join(','))",
+    ]);
+    expect(printed.trim()).toBe('function products,product,categories,me,order,myOrders,telemetry,device,devices,backupPolicies,backupAgents,backupAlerts,backupReport,notifications');
   });
 });
 
@@ -216,7 +172,7 @@ describe('errors', () => {
     const sdk = client({ token: session.accessToken });
     const badInput = await rejection(sdk.checkout({ input: { idempotencyKey: 'short' } }));
     expect({ code: badInput.code, field: badInput.field }).toEqual({ code: 'BAD_USER_INPUT', field: 'input.idempotencyKey' });
-    expect(installed.sdk.isSupergraphError(badInput, 'BAD_USER_INPUT')).toBe(true);
+    expect(fixture.installed.sdk.isSupergraphError(badInput, 'BAD_USER_INPUT')).toBe(true);
 
     const anonymous = await rejection(client().checkout({ input: { idempotencyKey: 'anonymous-checkout-1' } }));
     expect(anonymous.code).toBe('UNAUTHENTICATED');
@@ -385,8 +341,11 @@ describe('retries', () => {
 
 describe('the README example', () => {
   it('goes from nothing to a live subscription that sees the order paid', async () => {
-    copyFileSync(join(__dirname, '../examples/live-order.ts'), join(installed.dir, 'live-order.ts'));
-    const printed = await installed.run(['--import', pathToFileURL(TSX_LOADER).href, 'live-order.ts'], { env: { SUPERGRAPH_URL: supergraph.url } });
+    copyFileSync(join(__dirname, '../examples/live-order.ts'), join(fixture.installed.dir, 'live-order.ts'));
+    const printed = await fixture.installed.run(['--import', pathToFileURL(TSX_LOADER).href, 'live-order.ts'], { env: { SUPERGRAPH_URL: fixture.supergraph.url } });
     expect(printed).toMatch(/^Buying .+\nOrder \S+ is PENDING\n(Order \S+ is \w+.*\n)*Order \S+ is PAID, total [\d.]+ \w+\n$/);
   }, 120_000);
 });
+
+describeTelemetry(fixture);
+describeBackups(fixture);

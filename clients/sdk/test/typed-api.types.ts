@@ -1,6 +1,6 @@
 // Compile-time tests of the generated types (checked by `npm run typecheck:all`; nothing here runs):
 // every `@ts-expect-error` line must fail to compile, so a wrong field or variable would be caught.
-import { createClient, isSupergraphError, type OrderStatus } from '../src/index.js';
+import { createClient, ingestReadings, isSupergraphError, type BackupAlertCause, type OrderStatus, type ReadingRejectionCode } from '../src/index.js';
 
 const sdk = createClient({ url: 'http://127.0.0.1:4000/graphql' });
 
@@ -43,4 +43,28 @@ export async function typed() {
     }
   }
   return [price, wrong, status, shipped];
+}
+
+export async function typedTelemetryAndBackups() {
+  const { ingestTelemetry } = await sdk.ingestTelemetry({ readings: [{ deviceId: 'd1', metric: 'temperature', value: 21.5, at: '2026-12-02T07:00:00Z' }] });
+  const code: ReadingRejectionCode | undefined = ingestTelemetry.rejections[0]?.code;
+  // @ts-expect-error a reading needs its time
+  await sdk.ingestTelemetry({ readings: [{ deviceId: 'd1', metric: 'temperature', value: 21.5 }] });
+  // @ts-expect-error not a BucketSize
+  await sdk.telemetry({ deviceId: 'd1', metric: 'temperature', from: '', to: '', bucket: 'WEEK' });
+  const summary = await ingestReadings(sdk, [], { batchSize: 1000 });
+  const accepted: number = summary.accepted;
+  const { backupReport } = await sdk.backupReport({ agentId: 'a1', from: '', to: '' });
+  // Long is a decimal string: sums beyond 2^53 stay exact.
+  const bytes: string = backupReport.totalBytes;
+  // @ts-expect-error not a number
+  const asNumber: number = backupReport.totalBytes;
+  // @ts-expect-error reportBackupJob takes no agent id: the key says which agent it is
+  await sdk.reportBackupJob({ input: { agentId: 'a1', status: 'FAILED', startedAt: '', finishedAt: '' } });
+  for await (const { backupAlertRaised } of sdk.backupAlertRaised()) {
+    const cause: BackupAlertCause = backupAlertRaised.cause;
+    void cause;
+    break;
+  }
+  return [code, accepted, bytes, asNumber];
 }
