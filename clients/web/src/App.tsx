@@ -8,6 +8,10 @@ import { LoginPage } from './pages/LoginPage';
 import { OrderPage } from './pages/OrderPage';
 import { OrdersPage } from './pages/OrdersPage';
 import { ProductPage } from './pages/ProductPage';
+import { BackupAgentPage } from './pages/operations/BackupAgentPage';
+import { BackupsPage } from './pages/operations/BackupsPage';
+import { DevicePage } from './pages/operations/DevicePage';
+import { DevicesPage } from './pages/operations/DevicesPage';
 import { useAppSession } from './session';
 
 /** Pages for signed-in customers: anyone else goes to the login page and comes back after. */
@@ -30,6 +34,10 @@ export function App() {
           <Route path="/checkout" element={<RequireSignIn children={<CheckoutPage />} />} />
           <Route path="/orders" element={<RequireSignIn children={<OrdersPage />} />} />
           <Route path="/orders/:id" element={<RequireSignIn children={<OrderPage />} />} />
+          <Route path="/backups" element={<RequireSignIn children={<BackupsPage />} />} />
+          <Route path="/backups/:id" element={<RequireSignIn children={<BackupAgentPage />} />} />
+          <Route path="/devices" element={<RequireSignIn children={<DevicesPage />} />} />
+          <Route path="/devices/:id" element={<RequireSignIn children={<DevicePage />} />} />
           <Route
             path="*"
             element={

@@ -30,6 +30,8 @@ export function Header() {
             </span>
           </NavLink>
         )}
+        {state && <NavLink to="/backups">Backups</NavLink>}
+        {state && <NavLink to="/devices">Devices</NavLink>}
       </nav>
       <div className="account">
         {state ? (
