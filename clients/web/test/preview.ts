@@ -21,9 +21,9 @@ function output(child: ChildProcess) {
   return () => text;
 }
 
-/** `vite build` of the app into dist/. */
-export function buildApp(): Promise<void> {
-  const child = run(['build', '--logLevel', 'warn']);
+/** `vite build` of the app into `outDir` (relative to clients/web): test files running at once each build their own. */
+export function buildApp(outDir = 'dist'): Promise<void> {
+  const child = run(['build', '--logLevel', 'warn', '--outDir', outDir]);
   const text = output(child);
   return new Promise((resolve, reject) => child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}:\n${text()}`)))));
 }
@@ -38,9 +38,9 @@ const freePort = () =>
   });
 
 /** `vite preview` of the build, its /graphql proxied to `routerUrl`'s origin (HTTP and WebSocket). */
-export async function previewApp(routerUrl: string): Promise<{ url: string; close(): Promise<void> }> {
+export async function previewApp(routerUrl: string, outDir = 'dist'): Promise<{ url: string; close(): Promise<void> }> {
   const port = await freePort();
-  const child = run(['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { SUPERGRAPH_URL: new URL(routerUrl).origin });
+  const child = run(['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir], { SUPERGRAPH_URL: new URL(routerUrl).origin });
   const text = output(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {

@@ -7,7 +7,8 @@ import { Chart } from './Chart';
 import { formatTime, formatValue } from './format';
 import { LatestValue } from './LatestValue';
 
-const DAY_MS = 24 * 3600_000;
+const HOUR_MS = 3600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 /** One device: a metric's hourly history over the last 24 h, its min/max/avg, and its live value. */
 export function DevicePage() {
@@ -51,7 +52,7 @@ export function DevicePage() {
 function MetricHistory({ deviceId, metric }: { deviceId: string; metric: string }) {
   // The window is fixed when the metric opens; its end lies a day ahead so that readings arriving while the page is open fall inside.
   const range = useMemo(() => {
-    const to = Date.now();
+    const to = new Date().getTime();
     return { from: to - DAY_MS, to };
   }, []);
   const history = useQuery(TelemetryHistoryDocument, {
@@ -78,7 +79,7 @@ function MetricHistory({ deviceId, metric }: { deviceId: string; metric: string 
         <p className="empty">No {metric} readings in the last 24 hours.</p>
       ) : (
         <>
-          <Chart buckets={buckets} from={range.from} to={Math.max(range.to, Date.now())} label={`${metric}, hourly over the last 24 hours`} />
+          <Chart buckets={buckets} from={range.from} to={Math.max(range.to, new Date(buckets[buckets.length - 1].start).getTime() + HOUR_MS)} label={`${metric}, hourly over the last 24 hours`} />
           <Summary buckets={buckets} />
         </>
       )}
