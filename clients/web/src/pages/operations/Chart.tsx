@@ -34,8 +34,8 @@ export function Chart({ buckets, from, to, label }: { buckets: Bucket[]; from: n
       <text x={PAD.left - 6} y={y(low) + 4} textAnchor="end" className="chart-axis">
         {formatValue(low)}
       </text>
-      {hours.map((at) => (
-        <text key={at.getTime()} x={x(at.toISOString())} y={HEIGHT - 8} textAnchor="middle" className="chart-axis">
+      {hours.map((at, i) => (
+        <text key={at.getTime()} x={x(at.toISOString())} y={HEIGHT - 8} textAnchor={i === 0 ? 'start' : i === hours.length - 1 ? 'end' : 'middle'} className="chart-axis">
           {at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
         </text>
       ))}

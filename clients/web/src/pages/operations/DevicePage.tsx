@@ -34,7 +34,7 @@ export function DevicePage() {
         <p className="empty">This device has sent no readings yet.</p>
       ) : (
         <>
-          <label>
+          <label className="metric-picker">
             Metric{' '}
             <select value={metric} onChange={(event) => setParams({ metric: event.target.value })}>
               {(device.metrics.includes(metric) ? device.metrics : [...device.metrics, metric]).map((name) => (
