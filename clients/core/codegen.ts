@@ -24,7 +24,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         skipTypename: false,
-        scalars: { DateTime: 'string' },
+        scalars: { DateTime: 'string', Long: 'string' },
       },
     },
   },

@@ -12,6 +12,10 @@ import { useHeartbeat } from './chat/useHeartbeat';
 import { InboxPage } from './pages/InboxPage';
 import { RoomPage } from './pages/RoomPage';
 import { RoomsPage } from './pages/RoomsPage';
+import { BackupAgentPage } from './pages/operations/BackupAgentPage';
+import { BackupsPage } from './pages/operations/BackupsPage';
+import { DevicePage } from './pages/operations/DevicePage';
+import { DevicesPage } from './pages/operations/DevicesPage';
 import { useAppSession } from './session';
 
 /** Pages for signed-in customers: anyone else goes to the login page and comes back after. */
@@ -38,6 +42,10 @@ export function App() {
           <Route path="/inbox" element={<RequireSignIn children={<InboxPage />} />} />
           <Route path="/chat" element={<RequireSignIn children={<RoomsPage />} />} />
           <Route path="/chat/:id" element={<RequireSignIn children={<RoomPage />} />} />
+          <Route path="/backups" element={<RequireSignIn children={<BackupsPage />} />} />
+          <Route path="/backups/:id" element={<RequireSignIn children={<BackupAgentPage />} />} />
+          <Route path="/devices" element={<RequireSignIn children={<DevicesPage />} />} />
+          <Route path="/devices/:id" element={<RequireSignIn children={<DevicePage />} />} />
           <Route
             path="*"
             element={

@@ -32,6 +32,8 @@ export function Header() {
             </span>
           </NavLink>
         )}
+        {state && <NavLink to="/backups">Backups</NavLink>}
+        {state && <NavLink to="/devices">Devices</NavLink>}
         {state && <NotificationBell viewerId={state.user.id} />}
         {state && <ChatLive viewerId={state.user.id} />}
       </nav>
