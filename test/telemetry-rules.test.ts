@@ -79,6 +79,13 @@ describe('telemetry: validation and authorization through the router', () => {
     expect((await stored()).filter((r) => r.device_id === device.id && r.metric === 'rpm')).toEqual([]);
   });
 
+  it("gives a device key no say outside telemetry: its owner's profile, orders and inbox stay closed to it", async () => {
+    const asDevice = (query: string) => graphql(sg.url, query, {}, { 'x-api-key': device.apiKey });
+    expect((await asDevice('{ me { id email orders(first: 1) { edges { node { id } } } } }')).data).toEqual({ me: null });
+    expect((await asDevice('{ notifications(first: 1) { edges { node { id } } } }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await asDevice(`{ device(id: "${device.id}") { id owner { id email } } }`)).data).toEqual({ device: { id: device.id, owner: { id: owner.userId, email: null } } });
+  });
+
   it('refuses a batch of more than 5,000, anonymous callers and unknown keys, storing nothing', async () => {
     const before = await stored();
     const tooMany = Array.from({ length: 5001 }, (_, i) => ({ deviceId: device.id, metric: 'big', value: i, at: ago(i) }));

@@ -75,7 +75,7 @@ export async function startSubgraphService<TContext extends BaseContext>(
     maxBodyBytes: options.maxBodyBytes,
     context: async (req: IncomingMessage) => {
       try {
-        return options.createContext(verifyViewerHeaders(req.headers, options.identitySecret));
+        return options.createContext(scopedTo(options.name, verifyViewerHeaders(req.headers, options.identitySecret)));
       } catch (error) {
         if (error instanceof ForgedIdentityError) throw identityError('Identity headers were not signed by the router');
         throw error;
@@ -100,7 +100,7 @@ export async function startSubgraphService<TContext extends BaseContext>(
             return false;
           };
           try {
-            extra.viewer = viewerFromConnectionParams(ctx.connectionParams ?? {}, options.identitySecret);
+            extra.viewer = scopedTo(options.name, viewerFromConnectionParams(ctx.connectionParams ?? {}, options.identitySecret));
             return true;
           } catch (error) {
             if (error instanceof ForgedIdentityError) return refuseSocket(CloseCode.Forbidden, 'Forbidden');
@@ -115,7 +115,7 @@ export async function startSubgraphService<TContext extends BaseContext>(
           if (!identity) return;
           const extra = ctx.extra as Extra;
           try {
-            (extra.operationViewers ??= new Map()).set(id, verifyViewerHeaders(identity, options.identitySecret));
+            (extra.operationViewers ??= new Map()).set(id, scopedTo(options.name, verifyViewerHeaders(identity, options.identitySecret)));
           } catch {
             return [identityError('Identity was not signed by the router')];
           }
@@ -149,6 +149,17 @@ export async function startSubgraphService<TContext extends BaseContext>(
         await closeServer(server);
       })()),
   };
+}
+
+/**
+ * What the caller is to this subgraph. A backup agent's or a device's key (issued by backups or
+ * telemetry) speaks for its owner only in the subgraph that issued it: to every other subgraph its
+ * caller is anonymous, so a leaked device key reads no orders, profile or messages of its owner.
+ * Partners' keys (issued by users) act for their owner everywhere, within the key's role.
+ */
+export function scopedTo(subgraph: string, viewer: Viewer | null): Viewer | null {
+  if (viewer?.kind === 'apiKey' && viewer.issuer && viewer.issuer !== 'users' && viewer.issuer !== subgraph) return null;
+  return viewer;
 }
 
 /**
