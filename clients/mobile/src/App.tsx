@@ -4,10 +4,12 @@ import { useEffect, useState } from 'react';
 import { ActivityIndicator, Pressable, StyleSheet, Text, View } from 'react-native';
 import { SafeAreaProvider, SafeAreaView } from 'react-native-safe-area-context';
 import { graphqlUrl, graphqlWsUrl } from './config';
+import { useLiveUnreadCount } from './data/useNotifications';
 import { NavigationProvider, useNavigation, type Tab } from './navigation';
 import { CartScreen } from './screens/CartScreen';
 import { CatalogueScreen } from './screens/CatalogueScreen';
 import { LoginScreen } from './screens/LoginScreen';
+import { NotificationsScreen } from './screens/NotificationsScreen';
 import { OrderScreen } from './screens/OrderScreen';
 import { OrdersScreen } from './screens/OrdersScreen';
 import { createMobileSession } from './session/mobileSession';
@@ -61,6 +63,8 @@ function CurrentScreen() {
       return <CartScreen />;
     case 'orders':
       return <OrdersScreen />;
+    case 'notifications':
+      return <NotificationsScreen />;
     case 'order':
       return <OrderScreen orderId={route.orderId} />;
   }
@@ -70,6 +74,7 @@ const TABS: { tab: Tab; label: string }[] = [
   { tab: 'catalogue', label: 'Shop' },
   { tab: 'cart', label: 'Cart' },
   { tab: 'orders', label: 'Orders' },
+  { tab: 'notifications', label: 'Inbox' },
 ];
 
 function TabBar() {
@@ -77,6 +82,7 @@ function TabBar() {
   const { logout } = useSession();
   const cart = useQuery(CartDocument);
   const count = cart.data?.cart.itemCount ?? 0;
+  const unread = useLiveUnreadCount();
   return (
     <View style={styles.tabBar} accessibilityRole="tablist">
       {TABS.map(({ tab, label }) => (
@@ -85,6 +91,11 @@ function TabBar() {
             {label}
             {tab === 'cart' && count > 0 ? ` (${count})` : ''}
           </Text>
+          {tab === 'notifications' && unread > 0 && (
+            <View testID="tab-notifications-badge" style={styles.badge} accessibilityLabel={`${unread} unread`}>
+              <Text style={styles.badgeLabel}>{unread > 99 ? '99+' : unread}</Text>
+            </View>
+          )}
         </Pressable>
       ))}
       <Pressable testID="logout" accessibilityRole="button" style={styles.tab} onPress={() => void logout()}>
@@ -100,4 +111,6 @@ const styles = StyleSheet.create({
   tab: { flex: 1, alignItems: 'center', paddingVertical: 14 },
   tabLabel: { fontSize: 15, color: colors.muted },
   tabCurrent: { color: colors.accent, fontWeight: '700' },
+  badge: { position: 'absolute', top: 4, right: 8, minWidth: 20, height: 20, borderRadius: 10, paddingHorizontal: 5, backgroundColor: colors.tone.problem, alignItems: 'center', justifyContent: 'center' },
+  badgeLabel: { color: '#fff', fontSize: 12, fontWeight: '700' },
 });

@@ -1,15 +1,15 @@
-// A tab bar (catalogue, cart, orders) and one pushed screen (an order). Small enough to hold in a
+// A tab bar (catalogue, cart, orders, notifications) and one pushed screen (an order). Small enough to hold in a
 // context of our own: React Navigation would add native modules (screens, safe-area, gestures)
 // that the react-native-web build would then have to bundle and the tests to drive.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { BackHandler } from 'react-native';
 
-export type Tab = 'catalogue' | 'cart' | 'orders';
+export type Tab = 'catalogue' | 'cart' | 'orders' | 'notifications';
 export type Route = { name: Tab } | { name: 'order'; orderId: string };
 
 interface Navigation {
   route: Route;
-  /** The tab under the current screen (an order is shown over the orders tab). */
+  /** The tab under the current screen (an order is shown over the tab it was opened from). */
   tab: Tab;
   navigate: (route: Route) => void;
   /** False when there was nowhere to go back to. */
@@ -32,7 +32,8 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
     const subscription = BackHandler.addEventListener('hardwareBackPress', back);
     return () => subscription.remove();
   }, [back]);
-  const tab = route.name === 'order' ? 'orders' : route.name;
+  const below = stack.findLast((r): r is { name: Tab } => r.name !== 'order');
+  const tab = below?.name ?? 'orders';
   const value = useMemo(() => ({ route, tab, navigate, back }), [route, tab, navigate, back]);
   return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>;
 }
