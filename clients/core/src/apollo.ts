@@ -71,7 +71,11 @@ export function createApolloClient({ httpUrl, wsUrl, session, webSocketImpl, fet
         CartItem: { keyFields: false },
         // Pages fetched with `after` extend the list they follow ("Load more").
         User: { fields: { orders: relayStylePagination(['status']) } },
-        Query: { fields: { products: relayStylePagination(['filter', 'sort']) } },
+        Query: { fields: { products: relayStylePagination(['filter', 'sort']), rooms: relayStylePagination(), notifications: relayStylePagination(['unreadOnly']) } },
+        // Newest first: `after` pages to older messages; live ones are put first (messaging.ts).
+        Room: { fields: { messages: relayStylePagination() } },
+        // One presence per user, so `presenceChanged` updates every place that shows it.
+        Presence: { keyFields: ['user', ['id']] },
       },
     }),
   });

@@ -2,6 +2,7 @@ export * from './gql/graphql';
 export { createApolloClient, type ApolloClientOptions, type SupergraphClient } from './apollo';
 export { describeError } from './errors';
 export { logout } from './logout';
+export { addMessageToRoom, addNotification, newClientMessageId } from './messaging';
 export { formatMoney } from './money';
 export { useSession } from './react';
 export { fetchRefresh, RefreshRefused, type Refresh } from './refresh';

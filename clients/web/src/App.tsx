@@ -8,6 +8,10 @@ import { LoginPage } from './pages/LoginPage';
 import { OrderPage } from './pages/OrderPage';
 import { OrdersPage } from './pages/OrdersPage';
 import { ProductPage } from './pages/ProductPage';
+import { useHeartbeat } from './chat/useHeartbeat';
+import { InboxPage } from './pages/InboxPage';
+import { RoomPage } from './pages/RoomPage';
+import { RoomsPage } from './pages/RoomsPage';
 import { useAppSession } from './session';
 
 /** Pages for signed-in customers: anyone else goes to the login page and comes back after. */
@@ -18,6 +22,7 @@ function RequireSignIn({ children }: { children: ReactNode }) {
 }
 
 export function App() {
+  useHeartbeat(Boolean(useAppSession().state));
   return (
     <>
       <Header />
@@ -30,6 +35,9 @@ export function App() {
           <Route path="/checkout" element={<RequireSignIn children={<CheckoutPage />} />} />
           <Route path="/orders" element={<RequireSignIn children={<OrdersPage />} />} />
           <Route path="/orders/:id" element={<RequireSignIn children={<OrderPage />} />} />
+          <Route path="/inbox" element={<RequireSignIn children={<InboxPage />} />} />
+          <Route path="/chat" element={<RequireSignIn children={<RoomsPage />} />} />
+          <Route path="/chat/:id" element={<RequireSignIn children={<RoomPage />} />} />
           <Route
             path="*"
             element={

@@ -21,9 +21,16 @@ function output(child: ChildProcess) {
   return () => text;
 }
 
-/** `vite build` of the app into dist/. */
-export function buildApp(): Promise<void> {
-  const child = run(['build', '--logLevel', 'warn']);
+/**
+ * Each test file builds and previews its own copy (`dist/test-<name>`): jest runs the files in
+ * parallel workers, and Vite's process lock (one build, one preview per project) is bypassed
+ * because these never share an output folder or a port.
+ */
+const outDir = (name: string) => `dist/test-${name}`;
+
+/** `vite build` of the app into dist/test-<name>. */
+export function buildApp(name: string): Promise<void> {
+  const child = run(['build', '--logLevel', 'warn', '--outDir', outDir(name), '--bypass-lock']);
   const text = output(child);
   return new Promise((resolve, reject) => child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}:\n${text()}`)))));
 }
@@ -37,10 +44,10 @@ const freePort = () =>
     server.once('error', reject);
   });
 
-/** `vite preview` of the build, its /graphql proxied to `routerUrl`'s origin (HTTP and WebSocket). */
-export async function previewApp(routerUrl: string): Promise<{ url: string; close(): Promise<void> }> {
+/** `vite preview` of `buildApp(name)`, its /graphql proxied to `routerUrl`'s origin (HTTP and WebSocket). */
+export async function previewApp(name: string, routerUrl: string): Promise<{ url: string; close(): Promise<void> }> {
   const port = await freePort();
-  const child = run(['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { SUPERGRAPH_URL: new URL(routerUrl).origin });
+  const child = run(['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir(name), '--bypass-lock'], { SUPERGRAPH_URL: new URL(routerUrl).origin });
   const text = output(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {

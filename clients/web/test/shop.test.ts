@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { cleanupTestResources, eventually } from '@supergraph/testkit';
 import { createProduct, login, startTestSupergraph, type TestSupergraph } from '../../../test/helpers/supergraph';
+import { ARTIFACTS, describeInBrowser, launchChromium } from './browser';
 import { buildApp, previewApp } from './preview';
 
 /**
@@ -11,13 +11,9 @@ import { buildApp, previewApp } from './preview';
  * tok_visa, and watches the order page follow the order's life live (PAID; then, as the courier
  * acts through the API, SHIPPED with the courier's position, and DELIVERED) without a reload.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, 'artifacts');
 const TOKEN_TTL_SECONDS = 12;
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`Skipping the web shop's browser tests: ${CHROMIUM} is missing (CI installs it with apt-get install -y chromium).`);
 
-(haveChromium ? describe : describe.skip)('web shop in a browser', () => {
+describeInBrowser('web shop in a browser', () => {
   let sg: TestSupergraph;
   let preview: Awaited<ReturnType<typeof previewApp>>;
   let browser: Browser;
@@ -30,21 +26,16 @@ if (!haveChromium) console.warn(`Skipping the web shop's browser tests: ${CHROMI
   let firstAccessToken: string | undefined;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     // Short access tokens, so that the page refreshes several during the test (users reads its settings at start).
     process.env.ACCESS_TOKEN_TTL_SECONDS = String(TOKEN_TTL_SECONDS);
     try {
-      [sg] = await Promise.all([startTestSupergraph(), buildApp()]);
+      [sg] = await Promise.all([startTestSupergraph(), buildApp('shop')]);
     } finally {
       delete process.env.ACCESS_TOKEN_TTL_SECONDS;
     }
     await createProduct(sg, await login(sg.url, 'admin@example.com'), { stock: 30, price: 2499, name: productName });
-    preview = await previewApp(sg.url);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      // Without the background-networking flags Chromium calls Google, which the closed network refuses.
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    preview = await previewApp('shop', sg.url);
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     page.setDefaultTimeout(15_000);
   }, 180_000);

@@ -1,4 +1,5 @@
 import type { DeliveryFieldsFragment, OrderStatus } from '@supergraph/client-core';
+import { MessageButton } from '../chat/MessageButton';
 
 // Orders that will never ship.
 const CLOSED: OrderStatus[] = ['REJECTED', 'CANCELLED', 'PAYMENT_FAILED', 'REFUNDED'];
@@ -13,7 +14,15 @@ export function DeliveryPanel({ delivery, orderStatus }: { delivery: DeliveryFie
       <dt>Delivery</dt>
       <dd data-testid="delivery-status">{delivery.status.replace('_', ' ')}</dd>
       <dt>Courier</dt>
-      <dd data-testid="courier">{delivery.courier?.name ?? 'not assigned yet'}</dd>
+      <dd>
+        <span data-testid="courier">{delivery.courier?.name ?? 'not assigned yet'}</span>
+        {delivery.courier && delivery.status !== 'DELIVERED' && (
+          <>
+            {' · '}
+            <MessageButton userId={delivery.courier.id} name={delivery.courier.name} />
+          </>
+        )}
+      </dd>
       {delivery.eta && delivery.status !== 'DELIVERED' && (
         <>
           <dt>Arrives around</dt>

@@ -1,7 +1,9 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { CartDocument, logout } from '@supergraph/client-core';
 import { Link, NavLink, useNavigate } from 'react-router';
+import { ChatLive } from '../chat/ChatLive';
 import { useAppSession } from '../session';
+import { NotificationBell } from './NotificationBell';
 
 export function Header() {
   const { session, state } = useAppSession();
@@ -30,6 +32,8 @@ export function Header() {
             </span>
           </NavLink>
         )}
+        {state && <NotificationBell viewerId={state.user.id} />}
+        {state && <ChatLive viewerId={state.user.id} />}
       </nav>
       <div className="account">
         {state ? (
