@@ -111,6 +111,17 @@ const styles = StyleSheet.create({
   tab: { flex: 1, alignItems: 'center', paddingVertical: 14 },
   tabLabel: { fontSize: 15, color: colors.muted },
   tabCurrent: { color: colors.accent, fontWeight: '700' },
-  badge: { position: 'absolute', top: 4, right: 8, minWidth: 20, height: 20, borderRadius: 10, paddingHorizontal: 5, backgroundColor: colors.tone.problem, alignItems: 'center', justifyContent: 'center' },
+  badge: {
+    position: 'absolute',
+    top: 4,
+    right: 8,
+    minWidth: 20,
+    height: 20,
+    borderRadius: 10,
+    paddingHorizontal: 5,
+    backgroundColor: colors.tone.problem,
+    alignItems: 'center',
+    justifyContent: 'center',
+  },
   badgeLabel: { color: '#fff', fontSize: 12, fontWeight: '700' },
 });

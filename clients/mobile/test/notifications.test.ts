@@ -10,15 +10,16 @@ import {
   createApolloClient,
   createSession,
   fetchRefresh,
+  addNotification,
   memoryStorage,
   NotificationAddedDocument,
   NotificationsDocument,
-  UnreadNotificationCountDocument,
+  UnreadCountsDocument,
   type NotificationFieldsFragment,
   type Session,
   type SupergraphClient,
 } from '@supergraph/client-core';
-import { addNotification, markRead } from '../src/data/notifications';
+import { markRead } from '../src/data/notifications';
 
 const PASSWORD = 'Demo-Password-1';
 const INBOX = 'query($unreadOnly: Boolean) { notifications(unreadOnly: $unreadOnly, first: 50) { totalCount edges { node { id read order { id } } } } me { unreadNotificationCount } }';
@@ -27,13 +28,15 @@ let supergraph: TestSupergraph;
 let client: SupergraphClient;
 let session: Session;
 let headers: Record<string, string>;
+let viewerId: string;
 const stops: (() => void)[] = [];
 
 beforeAll(async () => {
   supergraph = await startTestSupergraph();
-  const { data } = await graphql(supergraph.url, 'mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken expiresIn user { id email roles } } }', {
+  const { data } = await graphql(supergraph.url, 'mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken expiresIn user { id name email roles } } }', {
     input: { email: 'customer@example.com', password: PASSWORD },
   });
+  viewerId = data.login.user.id as string;
   headers = { authorization: `Bearer ${data.login.accessToken}` };
   session = createSession({ storage: memoryStorage(), refresh: fetchRefresh(supergraph.url) });
   await session.signIn(data.login);
@@ -50,23 +53,33 @@ afterAll(async () => {
 async function server(unreadOnly = false) {
   const { data, errors } = await graphql(supergraph.url, INBOX, { unreadOnly }, headers);
   expect(errors).toBeUndefined();
-  return { ids: data.notifications.edges.map((edge: { node: { id: string } }) => edge.node.id) as string[], totalCount: data.notifications.totalCount as number, unread: data.me.unreadNotificationCount as number, edges: data.notifications.edges };
+  return {
+    ids: data.notifications.edges.map((edge: { node: { id: string } }) => edge.node.id) as string[],
+    totalCount: data.notifications.totalCount as number,
+    unread: data.me.unreadNotificationCount as number,
+    edges: data.notifications.edges,
+  };
 }
 
 const cachedInbox = (unreadOnly: boolean) => client.readQuery({ query: NotificationsDocument, variables: { unreadOnly, first: 20 } })?.notifications;
-const cachedUnread = () => client.readQuery({ query: UnreadNotificationCountDocument })?.me?.unreadNotificationCount;
+const cachedUnread = () => client.readQuery({ query: UnreadCountsDocument })?.me?.unreadNotificationCount;
 
 async function checkout(): Promise<string> {
   const { data: products } = await graphql(supergraph.url, 'query { products(first: 1, filter: { inStock: true }) { edges { node { id } } } }', {}, headers);
   await graphql(supergraph.url, 'mutation($id: ID!) { addToCart(productId: $id, quantity: 1) { itemCount } }', { id: products.products.edges[0].node.id }, headers);
   const key = `mobile-inbox-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-  const { data, errors } = await graphql(supergraph.url, 'mutation($input: CheckoutInput!) { checkout(input: $input) { id } }', { input: { idempotencyKey: key, paymentMethod: 'CARD', cardToken: 'tok_visa' } }, headers);
+  const { data, errors } = await graphql(
+    supergraph.url,
+    'mutation($input: CheckoutInput!) { checkout(input: $input) { id } }',
+    { input: { idempotencyKey: key, paymentMethod: 'CARD', cardToken: 'tok_visa' } },
+    headers,
+  );
   expect(errors).toBeUndefined();
   return data.checkout.id as string;
 }
 
 it('puts live notifications at the top of the cached inbox and counts them once, as the server does', async () => {
-  await client.query({ query: UnreadNotificationCountDocument });
+  await client.query({ query: UnreadCountsDocument });
   await client.query({ query: NotificationsDocument, variables: { unreadOnly: false, first: 20 } });
   await client.query({ query: NotificationsDocument, variables: { unreadOnly: true, first: 20 } });
   const before = await server();
@@ -74,7 +87,7 @@ it('puts live notifications at the top of the cached inbox and counts them once,
 
   const received: NotificationFieldsFragment[] = [];
   const feed = client.subscribe({ query: NotificationAddedDocument }).subscribe(({ data }) => {
-    if (data) received.push(data.notificationAdded) && addNotification(client.cache, data.notificationAdded);
+    if (data) received.push(data.notificationAdded) && addNotification(client.cache, data.notificationAdded, viewerId);
   });
   stops.push(() => feed.unsubscribe());
   // The socket is open and authenticated once messaging sees the viewer online (the router reports it).
@@ -95,11 +108,15 @@ it('puts live notifications at the top of the cached inbox and counts them once,
   expect(cachedUnread()).toBe(after.unread);
   expect(cachedUnread()).toBe(before.unread + received.length);
   expect(cachedInbox(false)?.totalCount).toBe(after.totalCount);
-  expect(cachedInbox(false)?.edges.map((edge) => edge.node.id).slice(0, received.length)).toEqual([...received].reverse().map((n) => n.id));
+  expect(
+    cachedInbox(false)
+      ?.edges.map((edge) => edge.node.id)
+      .slice(0, received.length),
+  ).toEqual([...received].reverse().map((n) => n.id));
   expect(cachedInbox(true)?.edges[0].node.id).toBe(received.at(-1)!.id);
 
   // Told twice (a refetch brought it first, a resubscription repeated it): nothing changes.
-  expect(addNotification(client.cache, received[0])).toBe(false);
+  addNotification(client.cache, received[0], viewerId);
   expect(cachedUnread()).toBe(after.unread);
   expect(cachedInbox(false)?.edges.filter((edge) => edge.node.id === received[0].id)).toHaveLength(1);
 }, 60_000);
@@ -108,7 +125,7 @@ it('marks one read on the server, in the cache and in the unread count', async (
   const newest = cachedInbox(false)!.edges[0].node;
   expect(newest.read).toBe(false);
   const before = await server();
-  await markRead(client, newest);
+  await markRead(client, newest, viewerId);
   const after = await server(true);
   expect(after.ids).not.toContain(newest.id);
   expect(after.unread).toBe(before.unread - 1);

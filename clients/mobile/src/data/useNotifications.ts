@@ -1,10 +1,10 @@
 // The inbox for the screens: the unread count with the live feed behind it (mounted once while
 // signed in, for the tab badge), a page of the inbox with refresh and "load more", and mark read.
 import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react';
-import { NotificationAddedDocument, NotificationsDocument, UnreadNotificationCountDocument, type NotificationFieldsFragment } from '@supergraph/client-core';
+import { addNotification, NotificationAddedDocument, NotificationsDocument, UnreadCountsDocument, type NotificationFieldsFragment } from '@supergraph/client-core';
 import { useCallback } from 'react';
 import { useSession } from '../session/SessionProvider';
-import { addNotification, markRead } from './notifications';
+import { markRead } from './notifications';
 import { useResumed } from './useResumed';
 
 const PAGE = 20;
@@ -15,16 +15,16 @@ const PAGE = 20;
  */
 export function useLiveUnreadCount(): number {
   const client = useApolloClient();
-  const { resumes } = useSession();
-  const count = useQuery(UnreadNotificationCountDocument, { fetchPolicy: 'cache-and-network' });
+  const { resumes, viewerId } = useViewer();
+  const count = useQuery(UnreadCountsDocument, { fetchPolicy: 'cache-and-network' });
   const feed = useSubscription(NotificationAddedDocument, {
     onData: ({ client, data }) => {
-      if (data.data) addNotification(client.cache, data.data.notificationAdded);
+      if (data.data) addNotification(client.cache, data.data.notificationAdded, viewerId);
     },
   });
   useResumed(resumes, () => {
     feed.restart();
-    void client.refetchQueries({ include: [UnreadNotificationCountDocument, NotificationsDocument] });
+    void client.refetchQueries({ include: [UnreadCountsDocument, NotificationsDocument] });
   });
   return count.data?.me?.unreadNotificationCount ?? 0;
 }
@@ -50,5 +50,13 @@ export function useInbox(unreadOnly: boolean) {
 
 export function useMarkRead() {
   const client = useApolloClient();
-  return useCallback((notification: NotificationFieldsFragment) => void markRead(client, notification).catch(() => undefined), [client]);
+  const { viewerId } = useViewer();
+  return useCallback((notification: NotificationFieldsFragment) => void markRead(client, notification, viewerId).catch(() => undefined), [client, viewerId]);
+}
+
+/** These hooks run only while signed in (the tab bar and the screens are not shown otherwise). */
+function useViewer() {
+  const { state, resumes } = useSession();
+  if (!state) throw new Error('notifications need a signed-in viewer');
+  return { viewerId: state.user.id, resumes };
 }
