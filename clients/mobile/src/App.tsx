@@ -87,15 +87,17 @@ function TabBar() {
     <View style={styles.tabBar} accessibilityRole="tablist">
       {TABS.map(({ tab, label }) => (
         <Pressable key={tab} testID={`tab-${tab}`} accessibilityRole="tab" accessibilityState={{ selected: tab === current }} style={styles.tab} onPress={() => navigate({ name: tab })}>
-          <Text style={[styles.tabLabel, tab === current && styles.tabCurrent]}>
-            {label}
-            {tab === 'cart' && count > 0 ? ` (${count})` : ''}
-          </Text>
-          {tab === 'notifications' && unread > 0 && (
-            <View testID="tab-notifications-badge" style={styles.badge} accessibilityLabel={`${unread} unread`}>
-              <Text style={styles.badgeLabel}>{unread > 99 ? '99+' : unread}</Text>
-            </View>
-          )}
+          <View style={styles.tabContent}>
+            <Text style={[styles.tabLabel, tab === current && styles.tabCurrent]}>
+              {label}
+              {tab === 'cart' && count > 0 ? ` (${count})` : ''}
+            </Text>
+            {tab === 'notifications' && unread > 0 && (
+              <View testID="tab-notifications-badge" style={styles.badge} accessibilityLabel={`${unread} unread`}>
+                <Text style={styles.badgeLabel}>{unread > 99 ? '99+' : unread}</Text>
+              </View>
+            )}
+          </View>
         </Pressable>
       ))}
       <Pressable testID="logout" accessibilityRole="button" style={styles.tab} onPress={() => void logout()}>
@@ -111,17 +113,7 @@ const styles = StyleSheet.create({
   tab: { flex: 1, alignItems: 'center', paddingVertical: 14 },
   tabLabel: { fontSize: 15, color: colors.muted },
   tabCurrent: { color: colors.accent, fontWeight: '700' },
-  badge: {
-    position: 'absolute',
-    top: 4,
-    right: 8,
-    minWidth: 20,
-    height: 20,
-    borderRadius: 10,
-    paddingHorizontal: 5,
-    backgroundColor: colors.tone.problem,
-    alignItems: 'center',
-    justifyContent: 'center',
-  },
+  tabContent: { flexDirection: 'row', alignItems: 'center' },
+  badge: { marginLeft: 4, minWidth: 20, height: 20, borderRadius: 10, paddingHorizontal: 5, backgroundColor: colors.tone.problem, alignItems: 'center', justifyContent: 'center' },
   badgeLabel: { color: '#fff', fontSize: 12, fontWeight: '700' },
 });
