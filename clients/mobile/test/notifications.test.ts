@@ -87,7 +87,9 @@ it('puts live notifications at the top of the cached inbox and counts them once,
 
   const received: NotificationFieldsFragment[] = [];
   const feed = client.subscribe({ query: NotificationAddedDocument }).subscribe(({ data }) => {
-    if (data) received.push(data.notificationAdded) && addNotification(client.cache, data.notificationAdded, viewerId);
+    if (!data) return;
+    received.push(data.notificationAdded);
+    addNotification(client.cache, data.notificationAdded, viewerId);
   });
   stops.push(() => feed.unsubscribe());
   // The socket is open and authenticated once messaging sees the viewer online (the router reports it).
