@@ -8,10 +8,12 @@ import { useLiveUnreadCount } from './data/useNotifications';
 import { NavigationProvider, useNavigation, type Tab } from './navigation';
 import { CartScreen } from './screens/CartScreen';
 import { CatalogueScreen } from './screens/CatalogueScreen';
+import { ChatScreen } from './screens/ChatScreen';
 import { LoginScreen } from './screens/LoginScreen';
 import { NotificationsScreen } from './screens/NotificationsScreen';
 import { OrderScreen } from './screens/OrderScreen';
 import { OrdersScreen } from './screens/OrdersScreen';
+import { RoomScreen } from './screens/RoomScreen';
 import { createMobileSession } from './session/mobileSession';
 import { SessionProvider, useSession } from './session/SessionProvider';
 import { deviceStorage } from './session/storage';
@@ -67,6 +69,10 @@ function CurrentScreen() {
       return <NotificationsScreen />;
     case 'order':
       return <OrderScreen orderId={route.orderId} />;
+    case 'chat':
+      return <ChatScreen />;
+    case 'room':
+      return <RoomScreen key={route.roomId} roomId={route.roomId} />;
   }
 }
 
@@ -75,6 +81,7 @@ const TABS: { tab: Tab; label: string }[] = [
   { tab: 'cart', label: 'Cart' },
   { tab: 'orders', label: 'Orders' },
   { tab: 'notifications', label: 'Inbox' },
+  { tab: 'chat', label: 'Chat' },
 ];
 
 function TabBar() {

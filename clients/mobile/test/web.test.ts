@@ -155,6 +155,42 @@ describeInBrowser('the mobile app on the web (react-native-web, phone viewport)'
     expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
   });
 
+  it('chats with the courier: sends once, sees them typing, their presence and their reply live', async () => {
+    const courier = await login('courier@example.com');
+    const courierId = (await graphql(supergraph.url, 'query { me { id } }', {}, courier)).data.me.id as string;
+    // The DIRECT room between the two exists once: createRoom returns it if it is there already.
+    const created = await graphql(
+      supergraph.url,
+      'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
+      { input: { type: 'DIRECT', participantIds: [courierId] } },
+      await login('customer@example.com'),
+    );
+    expect(created.errors).toBeUndefined();
+    const room = created.data.createRoom as { id: string };
+    await page.getByTestId('tab-chat').click();
+    await page.getByTestId(`room-${room.id}`).click();
+    const screen = page.getByTestId(`room-screen-${room.id}`);
+    await screen.waitFor();
+
+    await page.getByTestId('composer-input').fill('Please leave it at the door');
+    await page.getByTestId('composer-send').click();
+    await screen.locator('[data-testid^="message-"]', { hasText: 'Please leave it at the door' }).waitFor();
+
+    await graphql(supergraph.url, 'mutation { heartbeat(status: ONLINE) { status } }', {}, courier);
+    await screen.getByTestId('presence-ONLINE').waitFor({ timeout: 15_000 });
+    await graphql(supergraph.url, 'mutation($roomId: ID!) { setTyping(roomId: $roomId, typing: true) }', { roomId: room.id }, courier);
+    await page.getByTestId('typing').filter({ hasText: 'is typing…' }).waitFor({ timeout: 15_000 });
+    await shot('9-room-typing');
+    const reply = { roomId: room.id, content: 'Will do!', clientMessageId: `courier-${Date.now()}` };
+    expect((await graphql(supergraph.url, 'mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }', { input: reply }, courier)).errors).toBeUndefined();
+    await screen.locator('[data-testid^="message-"]', { hasText: 'Will do!' }).waitFor({ timeout: 15_000 });
+    await shot('10-room-reply');
+
+    const sent = await graphql(supergraph.url, 'query($id: ID!) { room(id: $id) { messages(first: 50) { edges { node { content } } } } }', { id: room.id }, courier);
+    expect(sent.data.room.messages.edges.filter((edge: { node: { content: string } }) => edge.node.content === 'Please leave it at the door')).toHaveLength(1);
+    expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
+  });
+
   /** The tab badge (absent at 0) once it shows the server's unread count, and at least `atLeast`. */
   async function badgeMatchesServer(atLeast = 0): Promise<number> {
     const customer = await login('customer@example.com');
