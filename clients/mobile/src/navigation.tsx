@@ -34,7 +34,7 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
     const subscription = BackHandler.addEventListener('hardwareBackPress', back);
     return () => subscription.remove();
   }, [back]);
-  const below = stack.findLast((r): r is { name: Tab } => !pushed(r));
+  const below = [...stack].reverse().find((r): r is { name: Tab } => !pushed(r));
   const tab = below?.name ?? 'orders';
   const value = useMemo(() => ({ route, tab, navigate, back }), [route, tab, navigate, back]);
   return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>;
