@@ -14,6 +14,7 @@ import { FlatList, StyleSheet, Text, TextInput, View } from 'react-native';
 import { others, PresenceDot, roomTitle } from '../chat/presence';
 import { typingText, useTypingNames, useTypingSender } from '../chat/typing';
 import { useNavigation } from '../navigation';
+import { useResumed } from '../data/useResumed';
 import { useSession } from '../session/SessionProvider';
 import { Button } from '../ui/Button';
 import { colors, common } from '../ui/theme';
@@ -21,13 +22,19 @@ import { colors, common } from '../ui/theme';
 /** One conversation, newest message at the bottom, live: messages, typing and the others' presence. */
 export function RoomScreen({ roomId }: { roomId: string }) {
   const { back } = useNavigation();
-  const viewerId = useSession().state?.user.id ?? '';
-  const { data, error } = useQuery(RoomDocument, { variables: { id: roomId }, fetchPolicy: 'cache-and-network' });
-  useSubscription(MessageAddedDocument, {
+  const { state, resumes } = useSession();
+  const viewerId = state?.user.id ?? '';
+  const { data, error, refetch } = useQuery(RoomDocument, { variables: { id: roomId }, fetchPolicy: 'cache-and-network' });
+  const added = useSubscription(MessageAddedDocument, {
     variables: { roomId },
     onData: ({ client, data: event }) => {
       if (event.data) addMessageToRoom(client.cache, event.data.messageAdded);
     },
+  });
+  // Back in the foreground: what was said meanwhile was not delivered on the (maybe closed) socket.
+  useResumed(resumes, () => {
+    added.restart();
+    void refetch().catch(() => undefined);
   });
   const room = data?.room;
   const people = room ? others(room, viewerId) : [];
