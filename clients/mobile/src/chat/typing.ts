@@ -7,8 +7,8 @@ import { useEffect, useRef, useState } from 'react';
 const REFRESH_MS = 3_000;
 const FORGET_MS = 6_000;
 
-/** The names of the others typing in a room now. */
-export function useTypingNames(roomId: string, viewerId: string): string[] {
+/** The names of the others typing in a room now; `forget` one whose message has arrived (it ends their typing). */
+export function useTypingNames(roomId: string, viewerId: string): { names: string[]; forget: (userId: string) => void } {
   const [typing, setTyping] = useState<Record<string, string>>({});
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const forget = (userId: string) => setTyping(({ [userId]: _gone, ...rest }) => rest);
@@ -30,7 +30,7 @@ export function useTypingNames(roomId: string, viewerId: string): string[] {
     const pending = timers.current;
     return () => pending.forEach((timer) => clearTimeout(timer));
   }, []);
-  return Object.values(typing);
+  return { names: Object.values(typing), forget };
 }
 
 /** `typing()` on every keystroke sends `setTyping(true)` at most every few seconds; `stopped()` ends it. */

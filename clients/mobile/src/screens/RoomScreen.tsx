@@ -25,10 +25,14 @@ export function RoomScreen({ roomId }: { roomId: string }) {
   const { state, resumes } = useSession();
   const viewerId = state?.user.id ?? '';
   const { data, error, refetch } = useQuery(RoomDocument, { variables: { id: roomId }, fetchPolicy: 'cache-and-network' });
+  const typing = useTypingNames(roomId, viewerId);
   const added = useSubscription(MessageAddedDocument, {
     variables: { roomId },
     onData: ({ client, data: event }) => {
-      if (event.data) addMessageToRoom(client.cache, event.data.messageAdded);
+      const message = event.data?.messageAdded;
+      if (!message) return;
+      addMessageToRoom(client.cache, message);
+      if (message.sender) typing.forget(message.sender.id);
     },
   });
   // Back in the foreground: what was said meanwhile was not delivered on the (maybe closed) socket.
@@ -39,7 +43,6 @@ export function RoomScreen({ roomId }: { roomId: string }) {
   const room = data?.room;
   const people = room ? others(room, viewerId) : [];
   useSubscription(PresenceChangedDocument, { variables: { userIds: people.map((user) => user.id) }, skip: people.length === 0 });
-  const typingNames = useTypingNames(roomId, viewerId);
   // What is on screen is read: on opening, and as others' messages arrive.
   const [markRead] = useMutation(MarkRoomReadDocument, { variables: { roomId }, refetchQueries: [UnreadCountsDocument] });
   const lastId = room?.lastMessage?.id;
@@ -75,7 +78,7 @@ export function RoomScreen({ roomId }: { roomId: string }) {
         }}
       />
       <Text testID="typing" style={[common.muted, styles.typing]}>
-        {typingText(typingNames)}
+        {typingText(typing.names)}
       </Text>
       <Composer roomId={roomId} />
     </View>
