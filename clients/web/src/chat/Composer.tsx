@@ -1,8 +1,7 @@
 import { useMutation } from '@apollo/client/react';
-import { addMessageToRoom, newClientMessageId, SendMessageDocument } from '@supergraph/client-core';
+import { addMessageToRoom, newClientMessageId, SendMessageDocument, useTypingSender } from '@supergraph/client-core';
 import { useRef, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../components/Status';
-import { useTypingSender } from './typing';
 
 /**
  * Writes and sends a message. One `clientMessageId` per draft: a double click or a retry after a

@@ -1,11 +1,23 @@
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
-import { addMessageToRoom, MarkRoomReadDocument, MessageAddedDocument, MessageUpdatedDocument, RoomDocument, RoomReadStateDocument, UnreadCountsDocument } from '@supergraph/client-core';
+import {
+  addMessageToRoom,
+  MarkRoomReadDocument,
+  MessageAddedDocument,
+  MessageUpdatedDocument,
+  others,
+  presenceText,
+  RoomDocument,
+  RoomReadStateDocument,
+  roomTitle,
+  typingText,
+  UnreadCountsDocument,
+  useTypingNames,
+} from '@supergraph/client-core';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { Composer } from '../chat/Composer';
 import { MessageItem } from '../chat/MessageItem';
-import { others, PresenceDot, presenceText, roomTitle } from '../chat/presence';
-import { typingText, useTypingNames } from '../chat/typing';
+import { PresenceDot } from '../chat/presence';
 import { useVisible } from '../chat/useVisible';
 import { ErrorMessage, Loading } from '../components/Status';
 import { useAppSession } from '../session';

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
-import { RoomsDocument } from '@supergraph/client-core';
+import { others, RoomsDocument, roomTitle } from '@supergraph/client-core';
 import { Link } from 'react-router';
-import { others, PresenceDot, roomTitle } from '../chat/presence';
+import { PresenceDot } from '../chat/presence';
 import { ErrorMessage, Loading } from '../components/Status';
 import { useAppSession } from '../session';
 

@@ -1,5 +1,5 @@
 import { useMutation, useSubscription } from '@apollo/client/react';
-import { SetTypingDocument, TypingDocument } from '@supergraph/client-core';
+import { SetTypingDocument, TypingDocument } from './gql/graphql';
 import { useEffect, useRef, useState } from 'react';
 
 // The API ends a `typing: true` by itself 5 s after the last one: refresh it sooner while still typing,
