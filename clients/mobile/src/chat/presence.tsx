@@ -1,4 +1,4 @@
-import type { PresenceFieldsFragment, RoomSummaryFragment } from '@supergraph/client-core';
+import type { PresenceFieldsFragment } from '@supergraph/client-core';
 import { StyleSheet, View } from 'react-native';
 
 const DOT = { ONLINE: '#1f8f4e', AWAY: '#b7791f', OFFLINE: '#b0b0b5' } as const;
@@ -8,16 +8,5 @@ export function PresenceDot({ presence }: { presence: PresenceFieldsFragment | n
   const status = presence?.status ?? 'OFFLINE';
   return <View testID={`presence-${status}`} accessibilityLabel={status.toLowerCase()} style={[styles.dot, { backgroundColor: DOT[status] }]} />;
 }
-
-/** Everyone in the room but the viewer. */
-export const others = (room: RoomSummaryFragment, viewerId: string) => room.participants.filter((user) => user.id !== viewerId);
-
-/** A GROUP's name, or the others of a DIRECT room. */
-export const roomTitle = (room: RoomSummaryFragment, viewerId: string) =>
-  room.name ??
-  (others(room, viewerId)
-    .map((user) => user.name)
-    .join(', ') ||
-    'Just you');
 
 const styles = StyleSheet.create({ dot: { width: 10, height: 10, borderRadius: 5, marginRight: 8 } });

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
-import { RoomsDocument } from '@supergraph/client-core';
+import { others, roomTitle, RoomsDocument } from '@supergraph/client-core';
 import { FlatList, Pressable, RefreshControl, StyleSheet, Text, View } from 'react-native';
-import { others, PresenceDot, roomTitle } from '../chat/presence';
+import { PresenceDot } from '../chat/presence';
 import { useNavigation } from '../navigation';
 import { useSession } from '../session/SessionProvider';
 import { colors, common } from '../ui/theme';

@@ -4,15 +4,19 @@ import {
   MarkRoomReadDocument,
   MessageAddedDocument,
   newClientMessageId,
+  others,
   PresenceChangedDocument,
   RoomDocument,
+  roomTitle,
   SendMessageDocument,
+  typingText,
   UnreadCountsDocument,
+  useTypingNames,
+  useTypingSender,
 } from '@supergraph/client-core';
 import { useEffect, useRef, useState } from 'react';
 import { FlatList, StyleSheet, Text, TextInput, View } from 'react-native';
-import { others, PresenceDot, roomTitle } from '../chat/presence';
-import { typingText, useTypingNames, useTypingSender } from '../chat/typing';
+import { PresenceDot } from '../chat/presence';
 import { useNavigation } from '../navigation';
 import { useResumed } from '../data/useResumed';
 import { useSession } from '../session/SessionProvider';
@@ -25,14 +29,11 @@ export function RoomScreen({ roomId }: { roomId: string }) {
   const { state, resumes } = useSession();
   const viewerId = state?.user.id ?? '';
   const { data, error, refetch } = useQuery(RoomDocument, { variables: { id: roomId }, fetchPolicy: 'cache-and-network' });
-  const typing = useTypingNames(roomId, viewerId);
+  const typingNames = useTypingNames(roomId, viewerId);
   const added = useSubscription(MessageAddedDocument, {
     variables: { roomId },
     onData: ({ client, data: event }) => {
-      const message = event.data?.messageAdded;
-      if (!message) return;
-      addMessageToRoom(client.cache, message);
-      if (message.sender) typing.forget(message.sender.id);
+      if (event.data) addMessageToRoom(client.cache, event.data.messageAdded);
     },
   });
   // Back in the foreground: what was said meanwhile was not delivered on the (maybe closed) socket.
@@ -78,7 +79,7 @@ export function RoomScreen({ roomId }: { roomId: string }) {
         }}
       />
       <Text testID="typing" style={[common.muted, styles.typing]}>
-        {typingText(typing.names)}
+        {typingText(typingNames)}
       </Text>
       <Composer roomId={roomId} />
     </View>
