@@ -1,15 +1,17 @@
-// A tab bar (catalogue, cart, orders) and one pushed screen (an order). Small enough to hold in a
+// A tab bar (catalogue, cart, orders, notifications, chat) and one pushed screen (an order, a room). Small enough to hold in a
 // context of our own: React Navigation would add native modules (screens, safe-area, gestures)
 // that the react-native-web build would then have to bundle and the tests to drive.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { BackHandler } from 'react-native';
 
-export type Tab = 'catalogue' | 'cart' | 'orders';
-export type Route = { name: Tab } | { name: 'order'; orderId: string };
+export type Tab = 'catalogue' | 'cart' | 'orders' | 'notifications' | 'chat';
+export type Route = { name: Tab } | { name: 'order'; orderId: string } | { name: 'room'; roomId: string };
+
+const pushed = (route: Route) => route.name === 'order' || route.name === 'room';
 
 interface Navigation {
   route: Route;
-  /** The tab under the current screen (an order is shown over the orders tab). */
+  /** The tab under the current screen (an order or a room is shown over the tab it was opened from). */
   tab: Tab;
   navigate: (route: Route) => void;
   /** False when there was nowhere to go back to. */
@@ -21,7 +23,7 @@ const NavigationContext = createContext<Navigation | null>(null);
 export function NavigationProvider({ children }: { children: ReactNode }) {
   const [stack, setStack] = useState<Route[]>([{ name: 'catalogue' }]);
   const route = stack[stack.length - 1];
-  const navigate = useCallback((next: Route) => setStack((current) => (next.name === 'order' ? [...current.filter((r) => r.name !== 'order'), next] : [next])), []);
+  const navigate = useCallback((next: Route) => setStack((current) => (pushed(next) ? [...current.filter((r) => !pushed(r)), next] : [next])), []);
   const back = useCallback(() => {
     if (stack.length < 2) return false;
     setStack(stack.slice(0, -1));
@@ -32,7 +34,8 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
     const subscription = BackHandler.addEventListener('hardwareBackPress', back);
     return () => subscription.remove();
   }, [back]);
-  const tab = route.name === 'order' ? 'orders' : route.name;
+  const below = [...stack].reverse().find((r): r is { name: Tab } => !pushed(r));
+  const tab = below?.name ?? 'orders';
   const value = useMemo(() => ({ route, tab, navigate, back }), [route, tab, navigate, back]);
   return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>;
 }

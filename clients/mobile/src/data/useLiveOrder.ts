@@ -3,9 +3,9 @@
 // returns to the foreground, since the OS may have closed the socket meanwhile.
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { DeliveryTrackingDocument, OrderDocument, OrderStatusChangedDocument, type OrderStatus } from '@supergraph/client-core';
-import { useEffect, useRef } from 'react';
 import { presentOrder } from '../logic/orderStatus';
 import { useSession } from '../session/SessionProvider';
+import { useResumed } from './useResumed';
 
 /** Delivery exists from payment on; subscribing earlier gets NOT_FOUND from the delivery subgraph. */
 const HAS_DELIVERY = new Set<OrderStatus>(['PAID', 'SHIPPED', 'DELIVERED', 'REFUNDED']);
@@ -28,16 +28,4 @@ export function useLiveOrder(orderId: string) {
   });
   const delivery = tracking.data?.deliveryTracking ?? order?.delivery ?? null;
   return { order, delivery, loading: query.loading, error: query.error ?? status.error ?? tracking.error };
-}
-
-/** Runs `effect` each time `resumes` counts up (not on the first render). */
-function useResumed(resumes: number, effect: () => void) {
-  const seen = useRef(resumes);
-  const latest = useRef(effect);
-  latest.current = effect;
-  useEffect(() => {
-    if (resumes === seen.current) return;
-    seen.current = resumes;
-    latest.current();
-  }, [resumes]);
 }
