@@ -1,5 +1,5 @@
 import { cleanupTestResources, eventually } from '@supergraph/testkit';
-import { Client, createProduct, login, registerCustomer, startTestSupergraph, type TestSupergraph } from './helpers/supergraph';
+import { Client, createProduct, eventsSettled, login, registerCustomer, startTestSupergraph, type TestSupergraph } from './helpers/supergraph';
 
 describe('stock under concurrent checkouts', () => {
   let sg: TestSupergraph;
@@ -20,6 +20,8 @@ describe('stock under concurrent checkouts', () => {
     for (let batch = 0; batch < 10; batch++) {
       customers.push(...(await Promise.all(Array.from({ length: 10 }, () => registerCustomer(sg.url, 'rush')))));
     }
+    // Orders learns of each new address through users' events; what is measured starts once it knows all 100.
+    await eventually(() => eventsSettled(Object.values(sg.supergraph.subgraphs)), { timeoutMs: 60_000, message: 'every address known to orders' });
     await Promise.all(customers.map((c) => c.data('mutation($p: ID!) { addToCart(productId: $p, quantity: 1) { itemCount } }', { p: productId })));
 
     const orders = await Promise.all(

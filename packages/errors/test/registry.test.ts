@@ -16,11 +16,22 @@ const LITERALS = [/\bcode\s*(?::|===?|!==?)\s*['"`]([A-Z][A-Z0-9_]*)['"`]/g, /\.
 /** Node's system error codes (`ENOENT`, `ECONNREFUSED`, the network guard's `ENETWORKGUARD`) are not GraphQL codes. */
 const SYSTEM_ERROR_CODE = /^E[A-Z]+$/;
 
+/**
+ * Codes that are data, not errors: the values of a schema's `…Code` enums (telemetry's
+ * `ReadingRejectionCode` explains a refused reading inside a successful answer).
+ */
+const DATA_CODES = new Set(
+  readdirSync(join(ROOT, 'subgraphs')).flatMap((name) => {
+    const sdl = readFileSync(join(ROOT, 'subgraphs', name, 'src/schema.graphql'), 'utf8');
+    return [...sdl.matchAll(/enum \w+Code \{([^}]*)\}/g)].flatMap((m) => [...m[1].matchAll(/^\s*([A-Z][A-Z0-9_]*)\s*$/gm)].map((v) => v[1]));
+  }),
+);
+
 function codeLiterals(text: string): { code: string; line: number }[] {
   const found: { code: string; line: number }[] = [];
   for (const pattern of LITERALS) {
     for (const match of text.matchAll(pattern)) {
-      if (!SYSTEM_ERROR_CODE.test(match[1])) found.push({ code: match[1], line: text.slice(0, match.index).split('\n').length });
+      if (!SYSTEM_ERROR_CODE.test(match[1]) && !DATA_CODES.has(match[1])) found.push({ code: match[1], line: text.slice(0, match.index).split('\n').length });
     }
   }
   return found;
